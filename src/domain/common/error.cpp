@@ -50,6 +50,9 @@ constexpr std::array kCodes{
     CodeInfo{ErrorCode::kNotFound, "store.not_found", "记录不存在"},
     CodeInfo{ErrorCode::kConflict, "store.conflict", "记录已存在或已被修改"},
     CodeInfo{ErrorCode::kStorageFailure, "store.failure", "数据存储失败，请稍后重试"},
+    CodeInfo{ErrorCode::kRouteNotFound, "http.not_found", "请求的地址不存在"},
+    CodeInfo{ErrorCode::kMethodNotAllowed, "http.method_not_allowed", "该地址不支持此请求方法"},
+    CodeInfo{ErrorCode::kUnsupportedMediaType, "http.unsupported_media_type", "请求内容类型不受支持，应为 application/json"},
     CodeInfo{ErrorCode::kBadConfig, "config.invalid", "配置无效"},
     CodeInfo{ErrorCode::kKeyFailure, "keys.failure", "密钥不可用"},
 };

@@ -55,6 +55,10 @@ enum class ErrorCode {
   kNotFound,
   kConflict,
   kStorageFailure,
+  // HTTP edge
+  kRouteNotFound,
+  kMethodNotAllowed,
+  kUnsupportedMediaType,
   // configuration and keys
   kBadConfig,
   kKeyFailure,

@@ -1,0 +1,15 @@
+#pragma once
+// Finds and parses the configuration for a command (see app/config.h for the keys).
+
+#include "app/config.h"
+#include "cli/commands.h"
+#include "domain/common/result.h"
+
+namespace rc::cli {
+
+[[nodiscard]] Result<app::Config> load_config(const Globals& g);
+
+// Prints an error as JSON on stdout and a line in Chinese on stderr.
+void print_error(const Error& e);
+
+}  // namespace rc::cli

@@ -1,0 +1,53 @@
+// rescuecert serve: opens the platform and serves HTTP until SIGINT or SIGTERM.
+#include <csignal>
+#include <iostream>
+
+#include "app/platform.h"
+#include "cli/commands.h"
+#include "cli/load_config.h"
+#include "web/api.h"
+#include "web/http_server.h"
+
+namespace rc::cli {
+namespace {
+
+// Blocks SIGINT/SIGTERM in every thread (the server's threads inherit the mask), so that the
+// main thread can wait for them with sigwait and stop the server cleanly.
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+int serve(const Globals& g) {
+  auto cfg = load_config(g);
+  if (!cfg) return print_error(cfg.error()), kExitFailure;
+  static SystemClock clock;
+  auto platform = app::Platform::open(*cfg, clock);
+  if (!platform) return print_error(platform.error()), kExitFailure;
+  const auto signals = block_stop_signals();
+  web::ServerOptions options{cfg->http.address, cfg->http.port, cfg->http.threads, cfg->http.max_body_bytes};
+  web::HttpServer server(options, [p = platform->get()](web::Routes& routes, web::Metrics& metrics) {
+    web::install_routes(routes, metrics, *p);
+  });
+  if (auto s = server.start(); !s) return print_error(s.error()), kExitFailure;
+  std::cout << "RescueCert 已启动 (serving) on http://" << cfg->http.address << ":" << server.port() << "/  database "
+            << cfg->database << std::endl;
+  int sig = 0;
+  sigwait(&signals, &sig);
+  std::cout << "收到信号 " << sig << "，正在停止 (stopping)" << std::endl;
+  server.stop();
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve(CLI::App& app, const Globals& g, Run* run) {
+  auto* serve_cmd = app.add_subcommand("serve", "启动 HTTP 服务 (serve HTTP)");
+  serve_cmd->callback([&g, run] { *run = [&g] { return serve(g); }; });
+}
+
+}  // namespace rc::cli

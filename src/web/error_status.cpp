@@ -1,0 +1,29 @@
+#include "web/error_status.h"
+
+namespace rc::web {
+
+int http_status(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kNotFound:
+    case ErrorCode::kRouteNotFound:
+      return 404;
+    case ErrorCode::kMethodNotAllowed:
+      return 405;
+    case ErrorCode::kUnsupportedMediaType:
+      return 415;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kStorageFailure:
+    case ErrorCode::kBadConfig:
+    case ErrorCode::kKeyFailure:
+    case ErrorCode::kBadPolicy:
+      return 500;
+    default:
+      // Input that is malformed or breaks a rule or a field constraint (RULES.md: HTTP 422).
+      return 422;
+  }
+}
+
+}  // namespace rc::web

@@ -1,0 +1,36 @@
+#pragma once
+// Routes: the express router of RESTinio, wrapped so that every handler is timed and counted in
+// Metrics, answers with a Reply, and gets the same security headers. A handler that throws is a
+// bug: it is answered with 500 and logged, never with a stack trace to the client.
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "web/metrics.h"
+#include "web/reply.h"
+#include "web/restinio_fwd.h"
+
+namespace rc::web {
+
+using Handler = std::function<Reply(const Request& req, const RouteParams& params)>;
+
+class Routes {
+ public:
+  explicit Routes(Metrics& metrics);
+  void get(const std::string& path, Handler h) { add(restinio::http_method_get(), "GET", path, std::move(h)); }
+  void post(const std::string& path, Handler h) { add(restinio::http_method_post(), "POST", path, std::move(h)); }
+
+  // Hands the finished router to the server; Routes is empty afterwards.
+  std::unique_ptr<Router> release();
+
+ private:
+  void add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h);
+  Metrics& metrics_;
+  std::unique_ptr<Router> router_;
+};
+
+// Sends a Reply on a request (used by the wrappers and the not-matched handler).
+restinio::request_handling_status_t send(const Request& req, const Reply& reply);
+
+}  // namespace rc::web
