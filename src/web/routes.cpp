@@ -1,5 +1,6 @@
 #include "web/routes.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -7,7 +8,25 @@ namespace rc::web {
 
 Routes::Routes(Metrics& metrics) : metrics_(metrics), router_(std::make_unique<Router>()) {}
 
-std::unique_ptr<Router> Routes::release() { return std::move(router_); }
+std::unique_ptr<Router> Routes::release() {
+  for (auto& [path, methods] : methods_) {
+    restinio::router::dynamic_none_of_methods_matcher_t others;
+    std::string allow;
+    for (auto& [id, name] : methods) {
+      others.add(id);
+      allow += (allow.empty() ? "" : ", ") + name;
+    }
+    RouteMetrics& m = metrics_.route("OTHER", path);
+    router_->add_handler(std::move(others), path, [&m, allow](Request req, RouteParams) {
+      auto reply = error_reply(make_error(ErrorCode::kMethodNotAllowed, "method", "该地址只支持 " + allow + " 请求"));
+      reply.headers.emplace_back("Allow", allow);
+      m.record(reply.status, std::chrono::nanoseconds{0});
+      return send(req, reply);
+    });
+  }
+  methods_.clear();
+  return std::move(router_);
+}
 
 restinio::request_handling_status_t send(const Request& req, const Reply& reply) {
   auto resp = req->create_response(restinio::http_status_line_t{
@@ -24,6 +43,9 @@ restinio::request_handling_status_t send(const Request& req, const Reply& reply)
 
 void Routes::add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h) {
   RouteMetrics& m = metrics_.route(method_name, path);
+  auto it = std::find_if(methods_.begin(), methods_.end(), [&](const auto& e) { return e.first == path; });
+  if (it == methods_.end()) it = methods_.insert(methods_.end(), {path, {}});
+  it->second.emplace_back(method, method_name);
   router_->add_handler(method, path, [&m, h = std::move(h)](Request req, RouteParams params) {
     const auto start = std::chrono::steady_clock::now();
     Reply reply;

@@ -6,6 +6,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "web/metrics.h"
 #include "web/reply.h"
@@ -21,13 +23,15 @@ class Routes {
   void get(const std::string& path, Handler h) { add(restinio::http_method_get(), "GET", path, std::move(h)); }
   void post(const std::string& path, Handler h) { add(restinio::http_method_post(), "POST", path, std::move(h)); }
 
-  // Hands the finished router to the server; Routes is empty afterwards.
+  // Hands the finished router to the server (adding the 405 answers); Routes is empty afterwards.
   std::unique_ptr<Router> release();
 
  private:
   void add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h);
   Metrics& metrics_;
   std::unique_ptr<Router> router_;
+  // Methods served per path, so that another method on a known path gets 405 with Allow.
+  std::vector<std::pair<std::string, std::vector<std::pair<restinio::http_method_id_t, std::string>>>> methods_;
 };
 
 // Sends a Reply on a request (used by the wrappers and the not-matched handler).
