@@ -65,28 +65,6 @@ char fold_full_width(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// Trimmed, printable upper-case ASCII, or the reason it cannot be.
-Result<std::string> normalize(std::string_view text) {
-  const std::string_view s = trim(text);
-  if (s.empty()) return id_fail(ErrorCode::kIdEmpty, "证件号码为空");
-  if (s.size() > detail::kMaxIdLength) {
-    return id_fail(ErrorCode::kIdBadLength, "证件号码过长（超过 " + std::to_string(detail::kMaxIdLength) + " 个字符）");
-  }
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c >= 0x20 && c < 0x7F) {
-      out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-    } else if (char folded = fold_full_width(s, i)) {
-      out.push_back(folded);
-      i += 2;
-    } else {
-      return id_fail(ErrorCode::kIdBadFormat, "证件号码含有不允许的字符（只能是数字和字母）");
-    }
-  }
-  return out;
-}
-
 // The type of an undeclared number, from its length and first characters (D16).
 Result<DocumentType> detect(std::string_view n) {
   if (n.size() == 18) {
@@ -115,6 +93,27 @@ Result<IdInfo> parse_as(DocumentType type, std::string_view n, CivilDate today) 
 
 }  // namespace
 
+Result<std::string> normalize_id_text(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.empty()) return id_fail(ErrorCode::kIdEmpty, "证件号码为空");
+  if (s.size() > detail::kMaxIdLength) {
+    return id_fail(ErrorCode::kIdBadLength, "证件号码过长（超过 " + std::to_string(detail::kMaxIdLength) + " 个字符）");
+  }
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= 0x20 && c < 0x7F) {
+      out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    } else if (char folded = fold_full_width(s, i)) {
+      out.push_back(folded);
+      i += 2;
+    } else {
+      return id_fail(ErrorCode::kIdBadFormat, "证件号码含有不允许的字符（只能是数字和字母）");
+    }
+  }
+  return out;
+}
+
 std::string_view document_type_name(DocumentType type) { return names_of(type).name; }
 std::string_view document_type_name_zh(DocumentType type) { return names_of(type).name_zh; }
 
@@ -125,7 +124,7 @@ std::optional<DocumentType> document_type_from_name(std::string_view name) {
 }
 
 Result<IdInfo> parse_id_number(std::string_view text, CivilDate today, std::optional<DocumentType> declared) {
-  auto normalized = normalize(text);
+  auto normalized = normalize_id_text(text);
   if (!normalized) return tl::unexpected(normalized.error());
   if (declared) return parse_as(*declared, *normalized, today);
   auto type = detect(*normalized);

@@ -71,6 +71,12 @@ struct IdInfo {
 [[nodiscard]] Result<IdInfo> parse_id_number(std::string_view text, CivilDate today,
                                              std::optional<DocumentType> declared = std::nullopt);
 
+// The parser's first step, exposed so that callers see the number exactly as it did (e.g. to
+// offer the 18-digit form of a legacy number): surrounding whitespace trimmed, full-width digits
+// and letters folded to ASCII, letters upper-cased. Refuses empty input (kIdEmpty), more than 64
+// bytes (kIdBadLength) and anything but printable ASCII after folding (kIdBadFormat).
+[[nodiscard]] Result<std::string> normalize_id_text(std::string_view text);
+
 // The 18-digit form of a 15-digit legacy number (insert "19" before the year, add the check
 // character): "511302900307123" -> "511302199003071236". nullopt unless the input is exactly 15
 // ASCII digits whose 19YYMMDD is a real date. The result is not otherwise validated.
