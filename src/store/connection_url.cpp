@@ -1,5 +1,7 @@
 #include "store/connection_url.h"
 
+#include <libpq-fe.h>
+
 namespace rc::store {
 namespace {
 
@@ -22,6 +24,38 @@ Result<ConnectionTarget> sqlite_target(std::string_view path) {
   return ConnectionTarget{Backend::kSqlite, "db=\"" + std::string(path) + "\"", false};
 }
 
+// A libpq keyword value, quoted: it's -> 'it\'s'.
+std::string quote_keyword_value(std::string_view v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+// SOCI 4.0's PostgreSQL backend re-tokenises the connection string as key=value pairs, which
+// mangles a URI (postgresql://h/db becomes dbname "db="). libpq itself parses the URI here, and
+// the store hands SOCI the equivalent keyword form.
+Result<ConnectionTarget> postgresql_uri_target(std::string_view uri) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(std::string(uri).c_str(), &error);
+  if (!options) {
+    std::string reason = error ? error : "无法解析";
+    PQfreemem(error);
+    while (!reason.empty() && reason.back() == '\n') reason.pop_back();
+    return fail(ErrorCode::kInvalidValue, std::string(kField), "PostgreSQL 连接串无效：" + reason);
+  }
+  std::string keywords;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val) continue;
+    if (!keywords.empty()) keywords.push_back(' ');
+    keywords += std::string(o->keyword) + "=" + quote_keyword_value(o->val);
+  }
+  PQconninfoFree(options);
+  return ConnectionTarget{Backend::kPostgresql, keywords, false};
+}
+
 }  // namespace
 
 std::string_view backend_name(Backend backend) {
@@ -32,8 +66,7 @@ Result<ConnectionTarget> parse_connection_url(std::string_view url) {
   url = trim(url);
   if (url == "sqlite::memory:") return ConnectionTarget{Backend::kSqlite, "db=:memory:", true};
   if (url.starts_with("sqlite://")) return sqlite_target(url.substr(9));
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
-    return ConnectionTarget{Backend::kPostgresql, std::string(url), false};
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return postgresql_uri_target(url);
   if (url.starts_with("postgresql:")) {
     auto keywords = trim(url.substr(11));
     if (keywords.empty())

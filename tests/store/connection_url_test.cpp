@@ -22,11 +22,15 @@ TEST(StoreConnectionUrl, SqliteAbsoluteRelativeAndMemory) {
   EXPECT_TRUE(mem->in_memory);
 }
 
-TEST(StoreConnectionUrl, PostgresqlUriPassesThroughAndKeywordFormIsStripped) {
-  auto uri = parse_connection_url("postgresql://rc@127.0.0.1:5432/rescuecert");
-  ASSERT_TRUE(uri);
+TEST(StoreConnectionUrl, PostgresqlUriBecomesTheKeywordFormAndKeywordFormIsStripped) {
+  auto uri = parse_connection_url("postgresql://rc@127.0.0.1:5432/rescuecert?options=-csearch_path%3Ds1");
+  ASSERT_TRUE(uri) << uri.error().message;
   EXPECT_EQ(uri->backend, Backend::kPostgresql);
-  EXPECT_EQ(uri->soci_connect, "postgresql://rc@127.0.0.1:5432/rescuecert");
+  EXPECT_EQ(uri->soci_connect,
+            "user='rc' dbname='rescuecert' host='127.0.0.1' port='5432' options='-csearch_path=s1'");
+  auto bad_uri = parse_connection_url("postgresql://h:notaport/x?nosuchoption=1");
+  ASSERT_FALSE(bad_uri);
+  EXPECT_EQ(bad_uri.error().code, ErrorCode::kInvalidValue);
 
   auto kw = parse_connection_url("postgresql: host=127.0.0.1 port=5432 dbname=rc");
   ASSERT_TRUE(kw);

@@ -10,6 +10,7 @@
 // Use: class FooTest : public StoreTest {};  TEST_P(FooTest, ...)  RC_INSTANTIATE_STORE_TEST(FooTest);
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 #include <unistd.h>
 
 #include <atomic>
