@@ -28,6 +28,13 @@ std::unique_ptr<Router> Routes::release() {
   return std::move(router_);
 }
 
+std::optional<std::string> path_param(const RouteParams& params, std::string_view name) {
+  if (!params.has(name)) return std::nullopt;
+  auto decoded = restinio::utils::try_unescape_percent_encoding(params[name]);
+  if (!decoded) return std::nullopt;
+  return *decoded;
+}
+
 restinio::request_handling_status_t send(const Request& req, const Reply& reply) {
   auto resp = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)}, ""});

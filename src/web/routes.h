@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +35,9 @@ class Routes {
   // Methods served per path, so that another method on a known path gets 405 with Allow.
   std::vector<std::pair<std::string, std::vector<std::pair<restinio::http_method_id_t, std::string>>>> methods_;
 };
+
+// The percent-decoded value of a path parameter; nullopt when absent or malformed (a bad %xx).
+std::optional<std::string> path_param(const RouteParams& params, std::string_view name);
 
 // Sends a Reply on a request (used by the wrappers and the not-matched handler).
 restinio::request_handling_status_t send(const Request& req, const Reply& reply);
