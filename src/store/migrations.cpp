@@ -120,7 +120,7 @@ std::map<int, Applied> load_applied(Transaction& tx) {
 Result<void> verify_history(const std::map<int, Applied>& applied, const std::vector<Migration>& migrations) {
   for (const auto& [version, row] : applied) {
     auto it = std::find_if(migrations.begin(), migrations.end(),
-                           [version](const Migration& m) { return m.version == version; });
+                           [v = version](const Migration& m) { return m.version == v; });
     if (it == migrations.end())
       return fail(ErrorCode::kConflict, "schema_migrations",
                   "数据库已应用迁移 V" + std::to_string(version) + "，本程序不认识它：数据库比程序新，请升级程序");

@@ -51,7 +51,9 @@ TEST(Config, RefusesBadValues) {
                           "{not json"}) {
     auto c = parse_config(doc, env_of({}));
     EXPECT_FALSE(c) << doc;
-    if (!c) EXPECT_EQ(c.error().code, ErrorCode::kBadConfig) << doc;
+    if (!c) {
+      EXPECT_EQ(c.error().code, ErrorCode::kBadConfig) << doc;
+    }
   }
   auto e = parse_config("", env_of({{"RESCUECERT_HTTP_THREADS", "-1"}}));
   ASSERT_FALSE(e);
