@@ -15,6 +15,19 @@ int http_status(ErrorCode code) {
       return 415;
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kUnauthenticated:
+    case ErrorCode::kSessionExpired:
+    case ErrorCode::kBadCredentials:
+      return 401;
+    case ErrorCode::kForbidden:
+    case ErrorCode::kCsrf:
+      return 403;
+    case ErrorCode::kAccountLocked:
+      return 423;
+    case ErrorCode::kTooManyRequests:
+      return 429;
+    case ErrorCode::kSmsSendFailed:
+      return 502;
     case ErrorCode::kStorageFailure:
     case ErrorCode::kBadConfig:
     case ErrorCode::kKeyFailure:
