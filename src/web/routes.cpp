@@ -28,6 +28,24 @@ std::unique_ptr<Router> Routes::release() {
   return std::move(router_);
 }
 
+void Routes::get(const std::string& path, Access access, PageHandler h) {
+  add_guarded(restinio::http_method_get(), "GET", path, access, std::move(h), false);
+}
+void Routes::post(const std::string& path, Access access, PageHandler h) {
+  add_guarded(restinio::http_method_post(), "POST", path, access, std::move(h), true);
+}
+
+void Routes::add_guarded(restinio::http_method_id_t method, const char* name, const std::string& path, Access access,
+                         PageHandler h, bool state_changing) {
+  guarded_.push_back(Entry{name, path, access});
+  Gatekeeper* gate = gate_;
+  add(method, name, path, [gate, access, state_changing, h = std::move(h)](const Request& req, const RouteParams& p) {
+    RequestContext ctx{req, p, std::nullopt, {}, req->remote_endpoint().address().to_string(), {}, std::nullopt, {}};
+    if (auto refusal = gate->admit(ctx, access, state_changing)) return *refusal;
+    return with_cookies(h(ctx), ctx);
+  });
+}
+
 std::optional<std::string> path_param(const RouteParams& params, std::string_view name) {
   if (!params.has(name)) return std::nullopt;
   auto decoded = restinio::utils::try_unescape_percent_encoding(params[name]);

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "web/gatekeeper.h"
 #include "web/metrics.h"
 #include "web/reply.h"
 #include "web/restinio_fwd.h"
@@ -18,6 +19,8 @@
 namespace rc::web {
 
 using Handler = std::function<Reply(const Request& req, const RouteParams& params)>;
+// A handler behind the gatekeeper: it runs only after access and CSRF checks passed.
+using PageHandler = std::function<Reply(RequestContext& ctx)>;
 
 class Routes {
  public:
@@ -25,11 +28,26 @@ class Routes {
   void get(const std::string& path, Handler h) { add(restinio::http_method_get(), "GET", path, std::move(h)); }
   void post(const std::string& path, Handler h) { add(restinio::http_method_post(), "POST", path, std::move(h)); }
 
+  // Guarded routes. REQUIRES: set_gatekeeper() was called.
+  void set_gatekeeper(Gatekeeper* gate) { gate_ = gate; }
+  void get(const std::string& path, Access access, PageHandler h);
+  void post(const std::string& path, Access access, PageHandler h);
+  // Every guarded route with its Access, for the permission test and the route list.
+  struct Entry {
+    std::string method, path;
+    Access access;
+  };
+  const std::vector<Entry>& guarded() const { return guarded_; }
+
   // Hands the finished router to the server (adding the 405 answers); Routes is empty afterwards.
   std::unique_ptr<Router> release();
 
  private:
   void add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h);
+  void add_guarded(restinio::http_method_id_t method, const char* name, const std::string& path, Access access,
+                   PageHandler h, bool state_changing);
+  Gatekeeper* gate_ = nullptr;
+  std::vector<Entry> guarded_;
   Metrics& metrics_;
   std::unique_ptr<Router> router_;
   // Methods served per path, so that another method on a known path gets 405 with Allow.
