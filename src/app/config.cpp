@@ -8,7 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class Kind { kString, kPort, kCount, kBytes };
+enum class Kind { kString, kPort, kCount, kBytes, kBool };
 
 struct Key {
   std::string_view path;  // dotted path in the file
@@ -27,6 +27,11 @@ const std::vector<Key>& keys() {
       {"http.max_body_bytes", "RESCUECERT_HTTP_MAX_BODY_BYTES", Kind::kBytes},
       {"policies_dir", "RESCUECERT_POLICIES_DIR", Kind::kString},
       {"log_level", "RESCUECERT_LOG_LEVEL", Kind::kString},
+      {"http.secure_cookies", "RESCUECERT_HTTP_SECURE_COOKIES", Kind::kBool},
+      {"sms.provider", "RESCUECERT_SMS_PROVIDER", Kind::kString},
+      {"sms.gateway_url", "RESCUECERT_SMS_GATEWAY_URL", Kind::kString},
+      {"sms.api_key", "RESCUECERT_SMS_API_KEY", Kind::kString},
+      {"testing.captcha_log", "RESCUECERT_TESTING_CAPTCHA_LOG", Kind::kString},
   };
   return k;
 }
@@ -55,13 +60,24 @@ Range range_of(Kind k) {
     case Kind::kPort: return {0, 65535};
     case Kind::kCount: return {1, 256};
     case Kind::kBytes: return {1024, 1ull << 32};
-    case Kind::kString: break;
+    case Kind::kString:
+    case Kind::kBool:
+      break;
   }
   return {0, 0};
 }
 
 Result<void> assign(Config& c, const Key& key, const json& v) {
   const std::string p(key.path);
+  if (key.kind == Kind::kBool) {
+    bool b;
+    if (v.is_boolean()) b = v.get<bool>();
+    else if (v.is_string() && (v == "true" || v == "1")) b = true;
+    else if (v.is_string() && (v == "false" || v == "0")) b = false;
+    else return fail(bad(p, "应为 true 或 false"));
+    c.http.secure_cookies = b;  // the only boolean key
+    return ok();
+  }
   if (key.kind == Kind::kString) {
     if (!v.is_string()) return fail(bad(p, "应为字符串"));
     const auto s = v.get<std::string>();
@@ -73,6 +89,12 @@ Result<void> assign(Config& c, const Key& key, const json& v) {
     else if (p == "keys_dir") c.keys_dir = s;
     else if (p == "http.address") c.http.address = s;
     else if (p == "policies_dir") c.policies_dir = s;
+    else if (p == "sms.provider") {
+      if (s != "outbox" && s != "http") return fail(bad(p, "应为 outbox 或 http"));
+      c.sms.provider = s;
+    } else if (p == "sms.gateway_url") c.sms.gateway_url = s;
+    else if (p == "sms.api_key") c.sms.api_key = s;
+    else if (p == "testing.captcha_log") c.testing_captcha_log = s;
     else if (p == "log_level") {
       if (s != "debug" && s != "info" && s != "warn" && s != "error") return fail(bad(p, "应为 debug、info、warn 或 error"));
       c.log_level = s;
@@ -106,13 +128,13 @@ const json* find_path(const json& doc, std::string_view path) {
 
 Result<void> check_no_unknown_keys(const json& doc) {
   for (auto& [k, v] : doc.items()) {
-    if (k == "http") {
-      if (!v.is_object()) return fail(bad("http", "应为对象"));
+    if (k == "http" || k == "sms" || k == "testing") {
+      if (!v.is_object()) return fail(bad(k, "应为对象"));
       for (auto& [hk, hv] : v.items()) {
         (void)hv;
         bool known = false;
-        for (const auto& key : keys()) known = known || key.path == "http." + hk;
-        if (!known) return fail(bad("http." + hk, "未知的配置项"));
+        for (const auto& key : keys()) known = known || key.path == k + "." + hk;
+        if (!known) return fail(bad(k + "." + hk, "未知的配置项"));
       }
       continue;
     }
@@ -121,6 +143,22 @@ Result<void> check_no_unknown_keys(const json& doc) {
     if (!known) return fail(bad(k, "未知的配置项"));
   }
   return ok();
+}
+
+// A PostgreSQL password in the connection string is not printed.
+std::string redact_password(std::string url) {
+  for (const std::string key : {"password=", ":"}) {
+    if (key == ":") {
+      const auto scheme = url.find("://"), at = url.find('@');
+      if (scheme == std::string::npos || at == std::string::npos) continue;
+      const auto colon = url.find(':', scheme + 3);
+      if (colon != std::string::npos && colon < at) url.replace(colon + 1, at - colon - 1, "******");
+    } else if (auto p = url.find(key); p != std::string::npos) {
+      auto e = url.find(' ', p);
+      url.replace(p + key.size(), (e == std::string::npos ? url.size() : e) - p - key.size(), "******");
+    }
+  }
+  return url;
 }
 
 }  // namespace
@@ -153,13 +191,17 @@ Result<Config> parse_config(std::string_view file_text, const EnvLookup& env) {
 }
 
 nlohmann::json Config::effective() const {
-  json values{{"database", database},
+  json values{{"database", redact_password(database)},
               {"data_dir", data_dir},
               {"keys_dir", keys_dir},
               {"http", {{"address", http.address}, {"port", http.port}, {"threads", http.threads},
                         {"max_body_bytes", http.max_body_bytes}}},
               {"policies_dir", policies_dir},
-              {"log_level", log_level}};
+              {"log_level", log_level},
+              {"sms", {{"provider", sms.provider}, {"gateway_url", sms.gateway_url},
+                       {"api_key", sms.api_key.empty() ? "" : "******"}}},
+              {"testing", {{"captcha_log", testing_captcha_log}}}};
+  values["http"]["secure_cookies"] = http.secure_cookies;
   return json{{"values", values}, {"sources", sources}};
 }
 

@@ -10,9 +10,15 @@
 //   http.address    RESCUECERT_HTTP_ADDRESS   127.0.0.1
 //   http.port       RESCUECERT_HTTP_PORT      8080
 //   http.threads    RESCUECERT_HTTP_THREADS   2
-//   http.max_body_bytes RESCUECERT_HTTP_MAX_BODY_BYTES 1048576
+//   http.max_body_bytes RESCUECERT_HTTP_MAX_BODY_BYTES 8388608
 //   policies_dir    RESCUECERT_POLICIES_DIR   "" (the policies built into the binary)
 //   log_level       RESCUECERT_LOG_LEVEL      info
+//   http.secure_cookies RESCUECERT_HTTP_SECURE_COOKIES true (false only for plain-HTTP development)
+//   sms.provider    RESCUECERT_SMS_PROVIDER   outbox (stored in the database) | http (a gateway)
+//   sms.gateway_url RESCUECERT_SMS_GATEWAY_URL ""
+//   sms.api_key     RESCUECERT_SMS_API_KEY    "" (shown masked by config show)
+//   testing.captcha_log RESCUECERT_TESTING_CAPTCHA_LOG "" (browser tests only: a file that
+//                   receives each captcha's answer; never set in production)
 
 #include <cstdint>
 #include <functional>
@@ -31,7 +37,14 @@ struct HttpConfig {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;
   unsigned threads = 2;
-  std::uint64_t max_body_bytes = 1 << 20;
+  std::uint64_t max_body_bytes = 8 << 20;  // photos and spreadsheets are uploaded
+  bool secure_cookies = true;
+};
+
+struct SmsConfig {
+  std::string provider = "outbox";
+  std::string gateway_url;
+  std::string api_key;
 };
 
 struct Config {
@@ -41,6 +54,8 @@ struct Config {
   HttpConfig http;
   std::string policies_dir;
   std::string log_level = "info";
+  SmsConfig sms;
+  std::string testing_captcha_log;
   // Where each key's value came from: "default", "file" or "env:NAME".
   std::map<std::string, std::string> sources;
 

@@ -1,6 +1,8 @@
 #include "app/platform.h"
 
 #include "app/policy_loading.h"
+
+#include <cstdio>
 #include "store/migrations.h"
 
 namespace rc::app {
@@ -31,8 +33,42 @@ Result<std::unique_ptr<Platform>> Platform::open(Config config, const Clock& clo
     return fail(make_error(ErrorCode::kBadConfig, "database",
                            "数据库结构版本为 " + std::to_string(*version) + "，本程序需要 " + std::to_string(latest) +
                                "；请先运行 rescuecert init"));
-  return std::unique_ptr<Platform>(
+  std::unique_ptr<Platform> platform(
       new Platform(std::move(config), clock, std::move(*policies), std::move(*keys), std::move(*db)));
+  if (auto s = platform->start_services(); !s) return fail(s.error());
+  return platform;
+}
+
+Result<void> Platform::start_services() {
+  random_ = std::make_unique<identity::SecureRandom>();
+  cipher_ = std::make_unique<identity::PersonalDataCipher>(keys_.id_number_key, keys_.lookup_key,
+                                                           keys_.biometric_key, *random_);
+  sessions_ = std::make_unique<identity::SessionStore>(*database_, clock_, *random_);
+  passwords_ = std::make_unique<identity::PasswordHasher>(1);
+  captcha_ = std::make_unique<identity::CaptchaService>(*database_, clock_, *random_);
+  if (!config_.testing_captcha_log.empty()) {
+    // Browser tests read captcha answers from this file; off unless configured.
+    const std::string path = config_.testing_captcha_log;
+    captcha_->set_test_answer_sink([path](std::string id, std::string answer) {
+      if (FILE* f = std::fopen(path.c_str(), "a")) {
+        std::fprintf(f, "%s %s\n", id.c_str(), answer.c_str());
+        std::fclose(f);
+      }
+    });
+  }
+  if (config_.sms.provider == "http") {
+    auto gateway = identity::HttpGatewaySmsProvider::create(
+        identity::HttpGatewayConfig{config_.sms.gateway_url, config_.sms.api_key});
+    if (!gateway) return fail(gateway.error());
+    sms_ = std::make_unique<identity::HttpGatewaySmsProvider>(std::move(*gateway));
+  } else {
+    auto outbox = std::make_unique<identity::OutboxSmsProvider>(*database_, clock_);
+    outbox_ = outbox.get();
+    sms_ = std::move(outbox);
+  }
+  sms_codes_ = std::make_unique<identity::SmsCodeService>(*database_, *sms_, clock_, *random_);
+  login_guard_ = std::make_unique<identity::LoginGuard>(*database_, clock_);
+  return ok();
 }
 
 nlohmann::json Platform::health() {

@@ -15,6 +15,13 @@
 #include "domain/common/clock.h"
 #include "domain/common/result.h"
 #include "domain/policy/policy_catalog.h"
+#include "identity/captcha.h"
+#include "identity/login_guard.h"
+#include "identity/password_hasher.h"
+#include "identity/personal_data_cipher.h"
+#include "identity/secure_random.h"
+#include "identity/session_store.h"
+#include "identity/sms.h"
 #include "store/database.h"
 
 namespace rc::app {
@@ -32,17 +39,38 @@ class Platform {
   const KeySet& keys() const { return keys_; }
   store::Database& database() { return *database_; }
 
+  RandomSource& random() { return *random_; }
+  identity::PersonalDataCipher& cipher() { return *cipher_; }
+  identity::SessionStore& sessions() { return *sessions_; }
+  identity::PasswordHasher& passwords() { return *passwords_; }
+  identity::CaptchaService& captcha() { return *captcha_; }
+  identity::SmsProvider& sms() { return *sms_; }
+  // The built-in outbox, for administrators; nullptr when a gateway is configured.
+  identity::OutboxSmsProvider* sms_outbox() { return outbox_; }
+  identity::SmsCodeService& sms_codes() { return *sms_codes_; }
+  identity::LoginGuard& login_guard() { return *login_guard_; }
+
   // {"status": "ok"|"degraded", "database": {"backend", "status", "schema_version"}, "policies": [...]}
   nlohmann::json health();
 
  private:
   Platform(Config config, const Clock& clock, PolicyCatalog policies, KeySet keys,
            std::unique_ptr<store::Database> database);
+  [[nodiscard]] Result<void> start_services();
   Config config_;
   const Clock& clock_;
   PolicyCatalog policies_;
   KeySet keys_;
   std::unique_ptr<store::Database> database_;
+  std::unique_ptr<identity::SecureRandom> random_;
+  std::unique_ptr<identity::PersonalDataCipher> cipher_;
+  std::unique_ptr<identity::SessionStore> sessions_;
+  std::unique_ptr<identity::PasswordHasher> passwords_;
+  std::unique_ptr<identity::CaptchaService> captcha_;
+  std::unique_ptr<identity::SmsProvider> sms_;
+  identity::OutboxSmsProvider* outbox_ = nullptr;
+  std::unique_ptr<identity::SmsCodeService> sms_codes_;
+  std::unique_ptr<identity::LoginGuard> login_guard_;
 };
 
 }  // namespace rc::app

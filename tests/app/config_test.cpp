@@ -62,3 +62,29 @@ TEST(Config, RefusesBadValues) {
 
 }  // namespace
 }  // namespace rc::app
+
+namespace rc::app {
+namespace {
+
+TEST(Config, SecretsAreNotShown) {
+  auto c = parse_config(R"({"database": "postgresql://rc:hunter2@db:5432/rc", "sms": {"api_key": "k-123"}})",
+                        [](std::string_view) -> std::optional<std::string> { return std::nullopt; });
+  ASSERT_TRUE(c) << c.error().message;
+  const auto shown = c->effective().dump();
+  EXPECT_EQ(shown.find("hunter2"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("k-123"), std::string::npos) << shown;
+  EXPECT_EQ(c->sms.api_key, "k-123");
+}
+
+TEST(Config, BooleansAndSmsProvider) {
+  auto c = parse_config(R"({"http": {"secure_cookies": false}, "sms": {"provider": "http"}})",
+                        [](std::string_view) -> std::optional<std::string> { return std::nullopt; });
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_FALSE(c->http.secure_cookies);
+  EXPECT_EQ(c->sms.provider, "http");
+  EXPECT_FALSE(parse_config(R"({"sms": {"provider": "pigeon"}})",
+                            [](std::string_view) -> std::optional<std::string> { return std::nullopt; }));
+}
+
+}  // namespace
+}  // namespace rc::app
