@@ -6,7 +6,8 @@
 namespace rc::identity::sql {
 
 inline constexpr std::string_view kInsertCaptcha =
-    "INSERT INTO captchas (id, answer_hash, created_at, expires_at) VALUES (:id, :answer_hash, :created_at, :expires_at)";
+    "INSERT INTO captchas (id, answer_hash, created_at, expires_at) VALUES (:id, :answer_hash, :created_at, "
+    ":expires_at)";
 
 // Single use: the first check claims the row, right or wrong; an expired or used one is not claimed.
 inline constexpr std::string_view kClaimCaptcha =

@@ -127,7 +127,9 @@ HttpGatewaySmsProvider::HttpGatewaySmsProvider(HttpGatewayConfig config, std::st
     : config_(std::move(config)), host_(std::move(host)), port_(std::move(port)), path_(std::move(path)) {}
 
 Result<HttpGatewaySmsProvider> HttpGatewaySmsProvider::create(HttpGatewayConfig config) {
-  auto bad = [](std::string why) { return fail(ErrorCode::kBadConfig, "sms.gateway_url", "短信网关配置有误：" + std::move(why)); };
+  auto bad = [](std::string why) {
+    return fail(ErrorCode::kBadConfig, "sms.gateway_url", "短信网关配置有误：" + std::move(why));
+  };
   std::string_view url = config.url;
   if (!url.starts_with("http://")) return bad("地址须以 http:// 开头（HTTPS 网关请在本机部署转发）");
   url.remove_prefix(7);
@@ -164,12 +166,12 @@ Result<void> HttpGatewaySmsProvider::send(const std::string& phone, const std::s
   nlohmann::json body_json{{"phone", phone}, {"text", text}, {"purpose", purpose}};
   const std::string body = body_json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   const bool default_port = port_ == "80";
-  const std::string host_header = (host_.find(':') != std::string::npos ? "[" + host_ + "]" : host_) +
-                                  (default_port ? "" : ":" + port_);
-  std::string request = "POST " + path_ + " HTTP/1.1\r\nHost: " + host_header +
-                        "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
-                        std::to_string(body.size()) + "\r\n" + config_.api_key_header + ": " + config_.api_key +
-                        "\r\nConnection: close\r\n\r\n" + body;
+  const std::string host_header =
+      (host_.find(':') != std::string::npos ? "[" + host_ + "]" : host_) + (default_port ? "" : ":" + port_);
+  std::string request =
+      "POST " + path_ + " HTTP/1.1\r\nHost: " + host_header +
+      "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" +
+      config_.api_key_header + ": " + config_.api_key + "\r\nConnection: close\r\n\r\n" + body;
   Socket socket(connect_to(host_, port_, deadline));
   if (socket.fd() < 0) return fail(send_failed("无法连接短信网关"));
   if (!send_all(socket.fd(), request, deadline)) return fail(send_failed("发送请求超时或连接中断"));

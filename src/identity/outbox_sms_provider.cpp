@@ -1,7 +1,6 @@
-#include "identity/sms.h"
-
 #include <algorithm>
 
+#include "identity/sms.h"
 #include "identity/sms_sql.h"
 #include "identity/timestamps.h"
 #include "store/repository_support.h"

@@ -119,8 +119,7 @@ std::future<Result<std::string>> PasswordHasher::hash(std::string password) {
 
 std::future<Result<bool>> PasswordHasher::verify(std::string encoded, std::string password) {
   // Over-long input cannot have been hashed here; refusing it early also bounds the work.
-  if (password.size() > kMaxPasswordBytes || encoded.size() >= crypto_pwhash_STRBYTES)
-    return ready<bool>(false);
+  if (password.size() > kMaxPasswordBytes || encoded.size() >= crypto_pwhash_STRBYTES) return ready<bool>(false);
   auto promise = std::make_shared<std::promise<Result<bool>>>();
   auto future = promise->get_future();
   auto job = [promise, enc = std::move(encoded), pw = std::move(password)]() mutable {

@@ -51,13 +51,14 @@ std::string PersonalDataCipher::seal(const Key256& key, std::string_view purpose
   random_.fill(std::span<std::uint8_t>(nonce, kNonceBytes));
   auto ctx = new_ctx();
   int len = 0;
-  bool done = EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
-              EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
-              EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key.data(), nonce) == 1 &&
-              EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(purpose), static_cast<int>(purpose.size())) == 1 &&
-              EVP_EncryptUpdate(ctx.get(), nonce + kNonceBytes, &len, bytes(plain), static_cast<int>(plain.size())) == 1 &&
-              EVP_EncryptFinal_ex(ctx.get(), nonce + kNonceBytes + len, &len) == 1 &&
-              EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes, bytes(out) + out.size() - kTagBytes) == 1;
+  bool done =
+      EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
+      EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key.data(), nonce) == 1 &&
+      EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(purpose), static_cast<int>(purpose.size())) == 1 &&
+      EVP_EncryptUpdate(ctx.get(), nonce + kNonceBytes, &len, bytes(plain), static_cast<int>(plain.size())) == 1 &&
+      EVP_EncryptFinal_ex(ctx.get(), nonce + kNonceBytes + len, &len) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes, bytes(out) + out.size() - kTagBytes) == 1;
   if (!done) throw std::runtime_error("AES-256-GCM encryption failed");  // broken invariant
   return out;
 }
@@ -107,8 +108,8 @@ std::string PersonalDataCipher::lookup_hash(std::string_view document_type, std:
   message.append(normalized);
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int mac_len = 0;
-  if (!HMAC(EVP_sha256(), lookup_key_.data(), static_cast<int>(lookup_key_.size()), bytes(message), message.size(),
-            mac, &mac_len))
+  if (!HMAC(EVP_sha256(), lookup_key_.data(), static_cast<int>(lookup_key_.size()), bytes(message), message.size(), mac,
+            &mac_len))
     throw std::runtime_error("HMAC-SHA256 failed");  // broken invariant
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;

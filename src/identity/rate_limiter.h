@@ -44,7 +44,7 @@ class RateLimiter {
   // Events of `key` inside the window ending at `now` (older ones are ignored, not erased).
   std::size_t live_events(const std::deque<time_point>& events, time_point now) const;
   void push(std::string_view key, time_point now);  // REQUIRES: mu_ held
-  void make_room(time_point now);                    // REQUIRES: mu_ held
+  void make_room(time_point now);                   // REQUIRES: mu_ held
 
   const std::size_t max_events_;
   const std::chrono::seconds window_;

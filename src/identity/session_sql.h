@@ -6,7 +6,8 @@
 namespace rc::identity::sql {
 
 inline constexpr std::string_view kInsertSession =
-    "INSERT INTO sessions (token_hash, user_id, role, stage, csrf_token, created_at, expires_at, last_seen_at, client_ip)"
+    "INSERT INTO sessions (token_hash, user_id, role, stage, csrf_token, created_at, expires_at, last_seen_at, "
+    "client_ip)"
     " VALUES (:token_hash, :user_id, :role, :stage, :csrf_token, :created_at, :expires_at, :last_seen_at, :client_ip)";
 
 // The account's disabled flag comes along: a disabled account's sessions end at once.

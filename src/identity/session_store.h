@@ -46,7 +46,8 @@ bool csrf_token_matches(const Session& session, std::string_view submitted);
 class SessionStore {
  public:
   SessionStore(store::Database& db, const Clock& clock, RandomSource& random,
-               std::chrono::minutes idle = std::chrono::minutes(30), std::chrono::hours absolute = std::chrono::hours(12));
+               std::chrono::minutes idle = std::chrono::minutes(30),
+               std::chrono::hours absolute = std::chrono::hours(12));
 
   // The new token (for the cookie) and its session. kInvalidValue for an unknown role.
   [[nodiscard]] Result<std::pair<std::string, Session>> create(std::int64_t user_id, std::string role, Stage stage,

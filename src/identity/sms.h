@@ -55,7 +55,8 @@ struct OutboxMessage {
 class OutboxSmsProvider final : public SmsProvider {
  public:
   OutboxSmsProvider(store::Database& db, const Clock& clock);
-  [[nodiscard]] Result<void> send(const std::string& phone, const std::string& text, const std::string& purpose) override;
+  [[nodiscard]] Result<void> send(const std::string& phone, const std::string& text,
+                                  const std::string& purpose) override;
   // The newest messages first; REQUIRES: 1 <= limit <= 1000 (clamped).
   [[nodiscard]] Result<std::vector<OutboxMessage>> list_recent(int limit = 100);
 
@@ -65,8 +66,8 @@ class OutboxSmsProvider final : public SmsProvider {
 };
 
 struct HttpGatewayConfig {
-  std::string url;                          // http://host[:port]/path (https: put a local relay in front)
-  std::string api_key;                      // sent in the header below; never logged
+  std::string url;      // http://host[:port]/path (https: put a local relay in front)
+  std::string api_key;  // sent in the header below; never logged
   std::string api_key_header = "X-Api-Key";
   std::chrono::milliseconds timeout{5000};  // whole exchange: connect, send, receive
 };
@@ -76,7 +77,8 @@ class HttpGatewaySmsProvider final : public SmsProvider {
   // kBadConfig when the URL is not http://host[:port]/path or a header value has CR/LF.
   [[nodiscard]] static Result<HttpGatewaySmsProvider> create(HttpGatewayConfig config);
   // ok on a 2xx answer; kSmsSendFailed on any other status, a refused connection or a timeout.
-  [[nodiscard]] Result<void> send(const std::string& phone, const std::string& text, const std::string& purpose) override;
+  [[nodiscard]] Result<void> send(const std::string& phone, const std::string& text,
+                                  const std::string& purpose) override;
 
  private:
   HttpGatewaySmsProvider(HttpGatewayConfig config, std::string host, std::string port, std::string path);

@@ -50,13 +50,14 @@ std::int64_t phone_lock_key(std::string_view phone) {
 }
 
 Error too_many(std::chrono::seconds wait) {
-  std::string when = wait.count() <= 120 ? std::to_string(wait.count()) + " 秒"
-                                         : std::to_string((wait.count() + 59) / 60) + " 分钟";
+  std::string when =
+      wait.count() <= 120 ? std::to_string(wait.count()) + " 秒" : std::to_string((wait.count() + 59) / 60) + " 分钟";
   return make_error(ErrorCode::kTooManyRequests, "phone", "获取短信验证码过于频繁，请 " + when + "后再试");
 }
 
 // The first limit `phone`/`ip` is over at `now`, as the error to return.
-std::optional<Error> over_limit(store::Transaction& tx, std::string_view phone, std::string_view ip, store::Timestamp now) {
+std::optional<Error> over_limit(store::Transaction& tx, std::string_view phone, std::string_view ip,
+                                store::Timestamp now) {
   for (const Limit& limit : kLimits) {
     if (limit.per_ip && ip.empty()) continue;
     const store::Timestamp since = now - limit.window;

@@ -28,7 +28,7 @@ TEST(PasswordPolicy, RefusesShortLongAndOneClassPasswordsInChinese) {
   auto long_one = check_password_policy(std::string(128, 'a') + "1");
   ASSERT_FALSE(long_one);
   EXPECT_NE(long_one.error().message.find("128"), std::string::npos);
-  // Eight bytes but only three characters.
+  // Eight bytes but only four characters.
   EXPECT_FALSE(check_password_policy("救援a1"));
 }
 

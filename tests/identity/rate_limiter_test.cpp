@@ -28,9 +28,9 @@ TEST(RateLimiter, TheWindowSlides) {
   EXPECT_TRUE(limiter.allow("k", kT0));
   EXPECT_TRUE(limiter.allow("k", kT0 + 40s));
   EXPECT_FALSE(limiter.allow("k", kT0 + 59s));
-  EXPECT_TRUE(limiter.allow("k", kT0 + 60s));    // kT0 has left; kT0+40s is still in
+  EXPECT_TRUE(limiter.allow("k", kT0 + 60s));  // kT0 has left; kT0+40s is still in
   EXPECT_FALSE(limiter.allow("k", kT0 + 99s));
-  EXPECT_TRUE(limiter.allow("k", kT0 + 100s));   // kT0+40s has left
+  EXPECT_TRUE(limiter.allow("k", kT0 + 100s));  // kT0+40s has left
 }
 
 TEST(RateLimiter, AnEventLeavesTheWindowExactlyAWindowLater) {
