@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -44,12 +45,19 @@ class DlibFaceVerifier final : public FaceVerifier {
 
   // The embedding of the one face in a decoded picture (BGR); for benchmarks and tools.
   [[nodiscard]] Result<FaceTemplate> embed(const cv::Mat& bgr);
+  // Every face found (largest first) with its box; for measuring on group pictures.
+  struct FaceAndTemplate {
+    cv::Rect box;
+    FaceTemplate face_template;
+  };
+  std::vector<FaceAndTemplate> embed_all(const cv::Mat& bgr);
   Match compare(const FaceTemplate& a, const FaceTemplate& b) const;
 
   struct Impl;
 
  private:
   Result<FaceTemplate> embed_locked(const cv::Mat& bgr);
+  int min_face_px(const cv::Mat& bgr) const;
   Result<FaceTemplate> embed_bytes(std::string_view bytes, const char* field);
 
   DlibVerifierConfig config_;
