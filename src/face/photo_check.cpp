@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cmath>
 #include <memory>
 #include <numbers>
@@ -74,35 +75,35 @@ void measure_face(const cv::Mat& gray, const cv::Rect& box, PhotoMeasures& m) {
   m.sharpness = stddev[0] * stddev[0];
 }
 
-// Strips of background beside and above the head; empty when the face leaves no room.
-std::vector<cv::Rect> background_strips(const cv::Size& size, const cv::Rect& face) {
-  std::vector<cv::Rect> strips;
-  const int margin = face.width * 2 / 5;  // hair and ears
-  const int bottom = std::min(size.height, face.y + face.height);
-  int left_w = std::min(size.width * 12 / 100, face.x - margin);
-  int right_x = std::max(size.width - size.width * 12 / 100, face.x + face.width + margin);
-  int top_h = std::min(size.height * 8 / 100, face.y - face.height * 7 / 10);
-  if (left_w >= 8 && bottom > 0) strips.emplace_back(0, 0, left_w, bottom);
-  if (size.width - right_x >= 8 && bottom > 0) strips.emplace_back(right_x, 0, size.width - right_x, bottom);
-  if (top_h >= 8) strips.emplace_back(0, 0, size.width, top_h);
-  return strips;
+// The background: everything above the chin line outside an ellipse around the head (hair
+// above the brows, ears beside the box). Left and right halves are compared for colour.
+cv::Mat background_mask(const cv::Size& size, const cv::Rect& face) {
+  cv::Mat mask(size, CV_8U, cv::Scalar(0));
+  int bottom = std::min(size.height, face.y + face.height * 9 / 10);
+  if (bottom <= 0) return mask;
+  mask(cv::Rect(0, 0, size.width, bottom)).setTo(255);
+  cv::Point centre(face.x + face.width / 2, face.y + face.height * 35 / 100);
+  cv::ellipse(mask, centre, cv::Size(face.width * 8 / 10, face.height * 95 / 100), 0, 0, 360, cv::Scalar(0), cv::FILLED);
+  return mask;
 }
 
 void measure_background(const cv::Mat& bgr, const cv::Mat& gray, const cv::Rect& face, PhotoMeasures& m) {
-  std::vector<cv::Scalar> colours;
-  for (const cv::Rect& r : background_strips(bgr.size(), face)) {
-    cv::Scalar mean, stddev;
-    cv::meanStdDev(gray(r), mean, stddev);
-    m.background_stddev = std::max(m.background_stddev, stddev[0]);
-    cv::Mat edges;
-    cv::Canny(gray(r), edges, 60, 150);
-    m.background_edges = std::max(m.background_edges, static_cast<double>(cv::countNonZero(edges)) / r.area());
-    colours.push_back(cv::mean(bgr(r)));
-  }
-  for (std::size_t i = 0; i < colours.size(); ++i) {
-    for (std::size_t j = i + 1; j < colours.size(); ++j) {
-      m.background_color_spread = std::max(m.background_color_spread, cv::norm(colours[i] - colours[j]));
-    }
+  cv::Mat mask = background_mask(bgr.size(), face);
+  int area = cv::countNonZero(mask);
+  if (area < static_cast<int>(bgr.total() / 50)) return;  // the face fills the picture: nothing to judge
+  cv::Scalar mean, stddev;
+  cv::meanStdDev(gray, mean, stddev, mask);
+  m.background_stddev = stddev[0];
+  cv::Mat edges;
+  cv::Canny(gray, edges, 60, 150);
+  edges &= mask;
+  m.background_edges = static_cast<double>(cv::countNonZero(edges)) / area;
+  int cx = face.x + face.width / 2;
+  cv::Mat left = mask.clone(), right = mask.clone();
+  left(cv::Rect(std::clamp(cx, 0, bgr.cols), 0, bgr.cols - std::clamp(cx, 0, bgr.cols), bgr.rows)).setTo(0);
+  right(cv::Rect(0, 0, std::clamp(cx, 0, bgr.cols), bgr.rows)).setTo(0);
+  if (cv::countNonZero(left) > area / 10 && cv::countNonZero(right) > area / 10) {
+    m.background_color_spread = cv::norm(cv::mean(bgr, left) - cv::mean(bgr, right));
   }
 }
 

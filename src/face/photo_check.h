@@ -34,12 +34,13 @@ struct PhotoRules {
   double min_face_mean = 70;
   double max_face_mean = 200;
   double max_clipped_share = 0.10;    // share of face pixels at <= 8 or >= 247
-  // Sharpness: variance of the Laplacian of the face scaled to 160 px wide
-  double min_sharpness = 60;
-  // Plain background: strips left and right of the head and above it
-  double max_background_stddev = 28;  // luminance standard deviation in each strip
-  double max_background_edges = 0.06; // share of Canny edge pixels in the strips
-  double max_background_color_spread = 40;  // distance between the strips' mean colours
+  // Sharpness: variance of the Laplacian of the face scaled to 160 px wide (sharp phone photos
+  // score in the hundreds; a 2x upscaled 150 px chip 15-120; Gaussian blur sigma 1.5 about 24)
+  double min_sharpness = 20;
+  // Plain background: above the chin line, outside an ellipse around the head
+  double max_background_stddev = 25;  // luminance standard deviation
+  double max_background_edges = 0.04; // share of Canny edge pixels
+  double max_background_color_spread = 40;  // distance between the left and right mean colours (BGR)
 };
 
 struct PhotoIssue {
