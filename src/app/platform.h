@@ -6,15 +6,20 @@
 // Thread safety: after open() returns, every accessor may be used from any thread; the database
 // hands out its own transactions (store/database.h); the rest is read-only.
 
+#include <atomic>
 #include <memory>
+#include <mutex>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "app/config.h"
 #include "app/key_store.h"
+#include "app/registration/registration_settings.h"
 #include "domain/common/clock.h"
 #include "domain/common/result.h"
 #include "domain/policy/policy_catalog.h"
+#include "face/face_verifier.h"
 #include "identity/captcha.h"
 #include "identity/login_guard.h"
 #include "identity/password_hasher.h"
@@ -49,6 +54,18 @@ class Platform {
   identity::OutboxSmsProvider* sms_outbox() { return outbox_; }
   identity::SmsCodeService& sms_codes() { return *sms_codes_; }
   identity::LoginGuard& login_guard() { return *login_guard_; }
+  const RegistrationSettings& registration_settings() const { return registration_settings_; }
+  // The 1:1 face verifier (face::DlibFaceVerifier) on the model files in face_models_dir(),
+  // loaded on first use (the models take seconds to read, and most processes never match a face);
+  // nullptr when the files are missing or unreadable: the platform still runs, and candidates
+  // are offered the manual identity check instead (face recognition is never the only way).
+  face::FaceVerifier* face_verifier();
+  // Whether face verification can be offered: the model files were present at start-up and, once
+  // loaded, were readable (cheap: nothing is loaded).
+  bool face_models_present() const { return face_models_present_.load(); }
+  // RESCUECERT_FACE_MODELS_DIR, default ".cache/face/models" (relative to the working directory;
+  // scripts/fetch-face-models fills it).
+  const std::string& face_models_dir() const { return face_models_dir_; }
 
   // {"status": "ok"|"degraded", "database": {"backend", "status", "schema_version"}, "policies": [...]}
   nlohmann::json health();
@@ -57,6 +74,7 @@ class Platform {
   Platform(Config config, const Clock& clock, PolicyCatalog policies, KeySet keys,
            std::unique_ptr<store::Database> database);
   [[nodiscard]] Result<void> start_services();
+  void start_face_settings();
   Config config_;
   const Clock& clock_;
   PolicyCatalog policies_;
@@ -71,6 +89,12 @@ class Platform {
   identity::OutboxSmsProvider* outbox_ = nullptr;
   std::unique_ptr<identity::SmsCodeService> sms_codes_;
   std::unique_ptr<identity::LoginGuard> login_guard_;
+  RegistrationSettings registration_settings_;
+  std::string face_models_dir_;
+  std::atomic<bool> face_models_present_{false};
+  std::mutex face_mu_;
+  bool face_loaded_ = false;
+  std::unique_ptr<face::FaceVerifier> face_verifier_;
 };
 
 }  // namespace rc::app

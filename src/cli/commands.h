@@ -21,6 +21,8 @@ void add_serve(CLI::App& app, const Globals& g, Run* run);
 void add_config(CLI::App& app, const Globals& g, Run* run);
 void add_rules(CLI::App& app, const Globals& g, Run* run);
 void add_id(CLI::App& app, const Globals& g, Run* run);
+void add_demo(CLI::App& app, const Globals& g, Run* run);
+void add_sms(CLI::App& app, const Globals& g, Run* run);
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRefused = 1;

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   rc::cli::add_config(app, globals, &run);
   rc::cli::add_rules(app, globals, &run);
   rc::cli::add_id(app, globals, &run);
+  rc::cli::add_demo(app, globals, &run);
+  rc::cli::add_sms(app, globals, &run);
 
   try {
     app.parse(argc, argv);
@@ -30,3 +32,9 @@ int main(int argc, char** argv) {
   }
   return run ? run() : rc::cli::kExitUsage;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+// Sanitizer builds only: fontconfig (loaded by cairo for captchas and documents) keeps its
+// configuration for the life of the process by design; LeakSanitizer must not count it.
+extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
+#endif

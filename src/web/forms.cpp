@@ -66,6 +66,11 @@ std::string Form::get(std::string_view name) const {
   return b == std::string::npos ? std::string{} : v.substr(b, e - b + 1);
 }
 
+std::string Form::value_or_empty(std::string_view name) const {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::string{} : it->second;
+}
+
 Result<Form> parse_urlencoded(std::string_view body) {
   Form f;
   std::size_t start = 0;

@@ -24,6 +24,8 @@ struct Form {
 
   // The field's value, trimmed of surrounding ASCII spaces; "" when absent.
   std::string get(std::string_view name) const;
+  // The field's value exactly as sent (passwords: spaces are significant); "" when absent.
+  std::string value_or_empty(std::string_view name) const;
   bool has(std::string_view name) const { return fields.find(name) != fields.end(); }
 };
 

@@ -35,6 +35,7 @@ struct VisitorSession {
   bool full = false;  // password and SMS code both passed (R11)
   std::string csrf;
   std::string display_name;
+  std::int64_t entity_id = 0;  // the organisation, station or candidate the account acts for
 };
 
 using SessionLookup = std::function<std::optional<VisitorSession>(std::string_view token)>;

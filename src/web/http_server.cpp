@@ -8,6 +8,7 @@ namespace rc::web {
 
 struct HttpServer::Running {
   restinio::running_server_handle_t<ServerTraits> handle;
+  std::vector<std::shared_ptr<void>> kept;  // stopped before these go
 };
 
 HttpServer::HttpServer(ServerOptions options, std::function<void(Routes&, Metrics&)> install)
@@ -18,6 +19,8 @@ HttpServer::~HttpServer() { stop(); }
 Result<void> HttpServer::start() {
   Routes routes(metrics_);
   install_(routes, metrics_);
+  guarded_ = routes.guarded();
+  auto kept = routes.take_kept();
   auto router = routes.release();
   router->non_matched_request_handler([](Request req) {
     return send(req, error_reply(make_error(ErrorCode::kRouteNotFound, std::string(req->header().path()))));
@@ -39,7 +42,7 @@ Result<void> HttpServer::start() {
                           port = a.local_endpoint().port();
                         });
     running_ = std::make_unique<Running>(
-        Running{restinio::run_async(restinio::own_io_context(), std::move(settings), options_.threads)});
+        Running{restinio::run_async(restinio::own_io_context(), std::move(settings), options_.threads), std::move(kept)});
   } catch (const std::exception& e) {
     return fail(make_error(ErrorCode::kBadConfig, "http",
                            "无法在 " + options_.address + ":" + std::to_string(options_.port) + " 启动 HTTP 服务：" +

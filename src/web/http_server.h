@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "domain/common/result.h"
 #include "web/metrics.h"
@@ -33,6 +34,8 @@ class HttpServer {
   std::uint16_t port() const { return bound_port_; }
   void stop();
   Metrics& metrics() { return metrics_; }
+  // Every guarded route with its Access, known after start() (the permission test walks them).
+  const std::vector<Routes::Entry>& guarded_routes() const { return guarded_; }
 
  private:
   struct Running;
@@ -41,6 +44,7 @@ class HttpServer {
   Metrics metrics_;
   std::unique_ptr<Running> running_;
   std::uint16_t bound_port_ = 0;
+  std::vector<Routes::Entry> guarded_;
 };
 
 }  // namespace rc::web

@@ -39,6 +39,10 @@ class Routes {
   };
   const std::vector<Entry>& guarded() const { return guarded_; }
 
+  // Objects the handlers refer to (views, gatekeeper) live as long as the server.
+  void keep(std::shared_ptr<void> object) { kept_.push_back(std::move(object)); }
+  std::vector<std::shared_ptr<void>> take_kept() { return std::move(kept_); }
+
   // Hands the finished router to the server (adding the 405 answers); Routes is empty afterwards.
   std::unique_ptr<Router> release();
 
@@ -47,6 +51,7 @@ class Routes {
   void add_guarded(restinio::http_method_id_t method, const char* name, const std::string& path, Access access,
                    PageHandler h, bool state_changing);
   Gatekeeper* gate_ = nullptr;
+  std::vector<std::shared_ptr<void>> kept_;
   std::vector<Entry> guarded_;
   Metrics& metrics_;
   std::unique_ptr<Router> router_;

@@ -65,8 +65,10 @@ HttpResponse http_raw(std::uint16_t port, const std::string& raw) {
 }
 
 HttpResponse http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                          const std::string& body, const std::string& content_type) {
+                          const std::string& body, const std::string& content_type,
+                          const std::map<std::string, std::string>& headers) {
   std::string raw = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  for (const auto& [k, v] : headers) raw += k + ": " + v + "\r\n";
   if (!body.empty() || method == "POST") {
     if (!content_type.empty()) raw += "Content-Type: " + content_type + "\r\n";
     raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";

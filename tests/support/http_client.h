@@ -18,6 +18,7 @@ struct HttpResponse {
 HttpResponse http_raw(std::uint16_t port, const std::string& raw);
 
 HttpResponse http_request(std::uint16_t port, const std::string& method, const std::string& target,
-                          const std::string& body = "", const std::string& content_type = "application/json");
+                          const std::string& body = "", const std::string& content_type = "application/json",
+                          const std::map<std::string, std::string>& headers = {});
 
 }  // namespace rc::testing

@@ -1,0 +1,75 @@
+#include "web/pages/page_support.h"
+
+#include "web/error_status.h"
+
+namespace rc::web {
+
+std::string_view role_label(store::Role role) {
+  switch (role) {
+    case store::Role::kCandidate: return "考生";
+    case store::Role::kOrganisation: return "集体申报单位";
+    case store::Role::kStation: return "鉴定站";
+    case store::Role::kProctor: return "监考员";
+    case store::Role::kExaminer: return "考评员";
+    case store::Role::kAdministrator: return "管理员";
+  }
+  return "";
+}
+
+std::string_view role_home(store::Role role) {
+  switch (role) {
+    case store::Role::kCandidate: return "/me";
+    case store::Role::kOrganisation: return "/org";
+    case store::Role::kStation: return "/station";
+    case store::Role::kAdministrator: return "/admin";
+    case store::Role::kProctor:
+    case store::Role::kExaminer: return "/staff";
+  }
+  return "/";
+}
+
+namespace {
+
+nlohmann::json navigation(store::Role role) {
+  using nlohmann::json;
+  switch (role) {
+    case store::Role::kCandidate:
+      return json::array({{{"href", "/me"}, {"label", "用户中心"}}, {{"href", "/me/confirm"}, {"label", "确认报名"}}});
+    case store::Role::kOrganisation:
+      return json::array({{{"href", "/org"}, {"label", "申报批次"}}, {{"href", "/org/template.xlsx"}, {"label", "下载报名信息表模板"}}});
+    case store::Role::kStation:
+      return json::array({{{"href", "/station"}, {"label", "待审核报名"}}});
+    case store::Role::kAdministrator:
+      return json::array({{{"href", "/admin"}, {"label", "管理"}}, {{"href", "/admin/sms"}, {"label", "短信发件箱"}}});
+    default:
+      return json::array();
+  }
+}
+
+}  // namespace
+
+Reply html_page(const Views& views, const RequestContext& ctx, std::string_view name, std::string_view title,
+                nlohmann::json data, int status) {
+  data["title"] = std::string(title);
+  data["csrf"] = ctx.csrf;
+  if (ctx.session && ctx.session->full) {
+    data["user"] = {{"name", ctx.session->display_name}, {"role_label", std::string(role_label(ctx.session->role))}};
+    data["nav"] = navigation(ctx.session->role);
+  }
+  return text_reply(status, "text/html; charset=utf-8", views.page(name, data));
+}
+
+app::Actor actor_of(const RequestContext& ctx) {
+  return app::Actor{ctx.session->user_id, ctx.session->display_name, ctx.session->role, ctx.session->entity_id};
+}
+
+std::string session_cookie(const app::Platform& platform, std::string_view token) {
+  return "rc_session=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Strict" +
+         (platform.config().http.secure_cookies ? "; Secure" : "");
+}
+
+Reply html_error(const Views& views, const RequestContext& ctx, const Error& e) {
+  return html_page(views, ctx, "error", "无法完成", {{"message", e.message}}, http_status(e.code));
+}
+
+}  // namespace rc::web

@@ -1,0 +1,35 @@
+#pragma once
+// What every HTML page shares: the role labels and navigation of the layout, and rendering a
+// page with the visitor's CSRF token and user box filled in.
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "app/platform.h"
+#include "app/registration/actor.h"
+#include "store/records.h"
+#include "web/gatekeeper.h"
+#include "web/reply.h"
+#include "web/views.h"
+
+namespace rc::web {
+
+std::string_view role_label(store::Role role);  // 考生, 集体申报单位, 鉴定站, ...
+std::string_view role_home(store::Role role);   // /me, /org, /station, ...
+
+// Renders `name` into the layout; data gets "csrf", "user" and "nav" from the context.
+Reply html_page(const Views& views, const RequestContext& ctx, std::string_view name, std::string_view title,
+                nlohmann::json data = nlohmann::json::object(), int status = 200);
+
+// The acting user of a signed-in request, for the use cases. REQUIRES: ctx.session.
+app::Actor actor_of(const RequestContext& ctx);
+
+// The Set-Cookie value of a session token (HttpOnly, SameSite=Strict, Secure unless configured off).
+std::string session_cookie(const app::Platform& platform, std::string_view token);
+
+// An error page (for refusals of HTML routes) with the Chinese message of `e`.
+Reply html_error(const Views& views, const RequestContext& ctx, const Error& e);
+
+}  // namespace rc::web
