@@ -14,7 +14,7 @@ test('organisation imports a spreadsheet of applicants', async () => {
 
     await page.goto(BASE_URL + '/org/batches/new');
     await page.fill('#title', '浏览器测试批次');
-    await Promise.all([page.waitForURL(/\/org\/batches\/\d+/), page.click('button[type=submit]')]);
+    await Promise.all([page.waitForURL(/\/org\/batches\/\d+/), page.click('form[action="/org/batches"] button[type=submit]')]);
     const batchUrl = page.url().split('?')[0];
 
     const header = '序号,姓名,证件类型,证件号码,性别,手机号码,申报等级,健康声明,工作单位\n';
@@ -27,7 +27,9 @@ test('organisation imports a spreadsheet of applicants', async () => {
     writeFileSync(badFile, header + [...good, bad].join('\n') + '\n');
     await page.setInputFiles('input[name=sheet]', badFile);
     await page.click('form[action$="/import"] button[type=submit]');
-    await page.waitForSelector('#import-errors li');
+    await page.waitForSelector('#import-errors li', { timeout: 10000 }).catch(async (e) => {
+      throw new Error(e.message + '\n' + (await page.textContent('main')));
+    });
     const error = await page.textContent('#import-errors li');
     assert.match(error, /第 4 行/);
     assert.match(error, /证件号码/);

@@ -82,6 +82,7 @@ Reply batch_page(app::Platform& platform, const Views& views, const RequestConte
                     {"return_reason", a.return_reason.value_or("")}});
   json data{{"batch", batch_json(summary->batch)}, {"applicants", rows}, {"count", rows.size()}};
   for (auto& [k, v] : extra.items()) data[k] = v;
+  data["has_errors"] = data.contains("errors") && !data["errors"].empty();
   return html_page(views, ctx, "org_batch", "申报批次", data, status);
 }
 
