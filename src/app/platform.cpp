@@ -3,6 +3,10 @@
 #include "app/policy_loading.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "face/dlib_face_verifier.h"
 #include "store/migrations.h"
 
 namespace rc::app {
@@ -68,7 +72,50 @@ Result<void> Platform::start_services() {
   }
   sms_codes_ = std::make_unique<identity::SmsCodeService>(*database_, *sms_, clock_, *random_);
   login_guard_ = std::make_unique<identity::LoginGuard>(*database_, clock_);
+  start_face_settings();
   return ok();
+}
+
+namespace {
+
+constexpr const char* kLandmarksModel = "shape_predictor_5_face_landmarks.dat";
+constexpr const char* kRecognitionModel = "dlib_face_recognition_resnet_model_v1.dat";
+
+}  // namespace
+
+// Missing models are not an error: the photo checks run without landmarks, and the candidate
+// pages offer the manual check in place of the face check.
+void Platform::start_face_settings() {
+  const char* env = std::getenv("RESCUECERT_FACE_MODELS_DIR");
+  face_models_dir_ = env && *env ? env : ".cache/face/models";
+  std::error_code ec;
+  const std::filesystem::path dir(face_models_dir_);
+  const bool landmarks = std::filesystem::is_regular_file(dir / kLandmarksModel, ec);
+  const bool recognition = std::filesystem::is_regular_file(dir / kRecognitionModel, ec);
+  if (landmarks) registration_settings_.photo_rules.landmarks_model = (dir / kLandmarksModel).string();
+  face_models_present_ = landmarks && recognition;
+}
+
+face::FaceVerifier* Platform::face_verifier() {
+  std::lock_guard lock(face_mu_);
+  if (!face_loaded_) {
+    face_loaded_ = true;
+    if (face_models_present_) {
+      const std::filesystem::path dir(face_models_dir_);
+      face::DlibVerifierConfig c;
+      c.landmarks_model = (dir / kLandmarksModel).string();
+      c.recognition_model = (dir / kRecognitionModel).string();
+      auto verifier = std::make_unique<face::DlibFaceVerifier>(std::move(c));
+      if (verifier->ready()) {
+        face_verifier_ = std::move(verifier);
+      } else {
+        std::fprintf(stderr, "face models in %s unreadable: %s; manual identity check only\n",
+                     face_models_dir_.c_str(), verifier->ready().error().message.c_str());
+        face_models_present_ = false;
+      }
+    }
+  }
+  return face_verifier_.get();
 }
 
 nlohmann::json Platform::health() {
