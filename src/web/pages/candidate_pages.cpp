@@ -100,6 +100,7 @@ json application_json(const app::CandidateApplicationView& v, bool face_availabl
             {"employer", v.details.employer}}},
           {"health_declared", v.health_declared},
           {"missing", missing_items},
+          {"missing_any", !v.missing.empty()},
           {"complete", v.missing.empty()},
           {"can_edit", v.can_edit},
           {"waiting", v.status == store::RegistrationStatus::kConfirmed},
@@ -130,18 +131,20 @@ const char* flash_text(const std::string& done) {
   return nullptr;
 }
 
+// A query parameter; "" when absent or when the query is malformed (outside input: never throws).
+std::string query_value(const RequestContext& ctx, const char* name) {
+  auto qp = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
+  if (!qp || !qp->has(name)) return {};
+  return std::string((*qp)[name]);
+}
+
 json flash_of(const RequestContext& ctx) {
   json extra = json::object();
-  const auto qp = restinio::parse_query(ctx.req->header().query());
-  if (qp.has("done"))
-    if (const char* t = flash_text(std::string(qp["done"]))) extra["flash"] = t;
+  if (const char* t = flash_text(query_value(ctx, "done"))) extra["flash"] = t;
   return extra;
 }
 
-std::string query_registration(const RequestContext& ctx) {
-  const auto qp = restinio::parse_query(ctx.req->header().query());
-  return qp.has("registration") ? std::string(qp["registration"]) : std::string();
-}
+std::string query_registration(const RequestContext& ctx) { return query_value(ctx, "registration"); }
 
 // Renders `page` (me or me_confirm) for the chosen registration, with `extra` merged in.
 Reply application_page(app::Platform& platform, const Views& views, const RequestContext& ctx, std::string_view page,
@@ -214,7 +217,8 @@ Reply post_photo(app::Platform& platform, const Views& views, RequestContext& ct
   if (!outcome->accepted) {
     json issues = json::array();
     for (const auto& i : outcome->issues) issues.push_back({{"code", i.code}, {"reason", i.reason}});
-    return confirm_page(platform, views, ctx, *id, {{"problem", "照片未通过检查，未保存："}, {"photo_issues", issues}}, 422);
+    return confirm_page(platform, views, ctx, *id,
+                        {{"problem", "照片未通过检查，未保存："}, {"photo_issues", issues}, {"photo_refused", true}}, 422);
   }
   return redirect(confirm_url(*id, "photo"));
 }

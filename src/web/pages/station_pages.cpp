@@ -71,7 +71,9 @@ std::string yuan(std::int64_t fen) {
 // "150", "150.5" or "150.50" yuan as fen; nullopt for an empty field.
 Result<std::optional<std::int64_t>> parse_yuan(const std::string& text) {
   if (text.empty()) return std::optional<std::int64_t>{};
-  const auto bad = [] { return fail(ErrorCode::kInvalidValue, "fee_paid", "缴费金额格式不正确，请填写如 150 或 150.00（元）"); };
+  const auto bad = [] {
+    return fail(ErrorCode::kInvalidValue, "fee_paid", "缴费金额格式不正确，请填写如 150 或 150.00（元）");
+  };
   const auto dot = text.find('.');
   const std::string whole = text.substr(0, dot);
   std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
@@ -170,9 +172,10 @@ void add_station_pages(Routes& routes, app::Platform& platform, const Views& vie
     json rows = json::array();
     for (const auto& q : *queue) rows.push_back(queue_row(q));
     json data{{"queue", rows}, {"count", rows.size()}};
-    const auto qp = restinio::parse_query(ctx.req->header().query());
-    if (qp.has("done"))
-      if (const char* t = flash_text(std::string(qp["done"]))) data["flash"] = t;
+    // Outside input: a malformed query is ignored, never thrown.
+    auto qp = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
+    if (qp && qp->has("done"))
+      if (const char* t = flash_text(std::string((*qp)["done"]))) data["flash"] = t;
     return html_page(views, ctx, "station", "待审核报名", data);
   });
 
