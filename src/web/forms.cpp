@@ -10,9 +10,10 @@ Error bad_form(std::string field, std::string why) {
 }
 
 Result<std::string> decode_component(std::string_view s, std::string_view field) {
-  std::string plus(s);
-  for (auto& c : plus)
-    if (c == '+') c = ' ';
+  // A browser sends a space as '+'; restinio's decoder refuses a bare space, so '+' becomes %20.
+  std::string plus;
+  plus.reserve(s.size());
+  for (char c : s) plus += c == '+' ? std::string("%20") : std::string(1, c);
   auto decoded = restinio::utils::try_unescape_percent_encoding(plus);
   if (!decoded) return fail(bad_form(std::string(field), "百分号编码错误"));
   if (!valid_utf8(*decoded) || decoded->find('\0') != std::string::npos)

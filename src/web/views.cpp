@@ -39,10 +39,11 @@ data to_data(const nlohmann::json& j) {
 }
 
 std::string render(const std::map<std::string, std::string>& templates, const std::string& text, data& d) {
-  // Every template is available as a partial: {{> name}}.
+  // Every template is available as a partial, {{> _name}}; the underscore keeps partials apart
+  // from data keys of the same name (kainjow looks both up in one namespace).
   for (const auto& [name, body] : templates) {
     const std::string copy = body;
-    d.set(name, kainjow::mustache::partial([copy] { return copy; }));
+    d.set("_" + name, kainjow::mustache::partial([copy] { return copy; }));
   }
   mustache m{text};
   return m.render(d);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "support/http_client.h"
+#include "web/forms.h"
 #include "web/request_checks.h"
 
 namespace rc::web {
@@ -118,6 +119,22 @@ TEST(HttpServer, BusyPortIsAClearError) {
   auto r = second.start();
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kBadConfig);
+}
+
+}  // namespace
+}  // namespace rc::web
+
+namespace rc::web {
+namespace {
+
+TEST(Forms, PlusIsASpaceAndBadEncodingIsRefused) {
+  auto f = parse_urlencoded("reason=%E7%85%A7%E7%89%87+%E6%A8%A1%E7%B3%8A&a=1+2");
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_EQ(f->get("reason"), "照片 模糊");
+  EXPECT_EQ(f->get("a"), "1 2");
+  EXPECT_FALSE(parse_urlencoded("a=%ZZ"));
+  EXPECT_FALSE(parse_urlencoded("a=%C0%80"));  // overlong UTF-8
+  EXPECT_FALSE(parse_urlencoded("a=%00"));
 }
 
 }  // namespace

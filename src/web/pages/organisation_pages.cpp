@@ -139,9 +139,10 @@ void add_organisation_pages(Routes& routes, app::Platform& platform, const Views
     auto id = id_param(ctx);
     if (!id) return html_error(views, ctx, make_error(ErrorCode::kNotFound, "id"));
     json extra = json::object();
-    const auto qp = restinio::parse_query(ctx.req->header().query());
-    if (qp.has("done"))
-      if (const char* t = flash_text(std::string(qp["done"]))) extra["flash"] = t;
+    const auto qp =
+        restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
+    if (qp && qp->has("done"))
+      if (const char* t = flash_text(std::string((*qp)["done"]))) extra["flash"] = t;
     return batch_page(platform, views, ctx, *id, extra);
   });
 
