@@ -11,14 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
 // The login form with a fresh captcha; `error` and the typed username kept on a retry.
 Reply login_form(app::Platform& platform, const Views& views, const RequestContext& ctx, json data, int status) {
   auto captcha = platform.captcha().issue();

@@ -31,17 +31,6 @@ json import_errors_json(const app::ImportErrors& e) {
   return rows;
 }
 
-std::string_view status_label(store::RegistrationStatus s) {
-  switch (s) {
-    case store::RegistrationStatus::kDraft: return "待提交";
-    case store::RegistrationStatus::kSubmitted: return "待考生确认";
-    case store::RegistrationStatus::kConfirmed: return "待鉴定站审核";
-    case store::RegistrationStatus::kApproved: return "审核通过";
-    case store::RegistrationStatus::kReturned: return "已退回";
-  }
-  return "";
-}
-
 std::string_view batch_status_label(store::BatchStatus s) {
   switch (s) {
     case store::BatchStatus::kDraft: return "草稿";
@@ -78,7 +67,7 @@ Reply batch_page(app::Platform& platform, const Views& views, const RequestConte
                     {"name", a.name},
                     {"id_number_masked", a.id_number_masked},
                     {"status", std::string(store::to_text(a.status))},
-                    {"status_label", std::string(status_label(a.status))},
+                    {"status_label", std::string(registration_status_label(a.status))},
                     {"return_reason", a.return_reason.value_or("")}});
   json data{{"batch", batch_json(summary->batch)}, {"applicants", rows}, {"count", rows.size()}};
   for (auto& [k, v] : extra.items()) data[k] = v;
@@ -105,7 +94,7 @@ void add_organisation_pages(Routes& routes, app::Platform& platform, const Views
       json j = batch_json(b.batch);
       j["total"] = b.total;
       json counts = json::array();
-      for (const auto& [st, n] : b.counts) counts.push_back({{"label", std::string(status_label(st))}, {"n", n}});
+      for (const auto& [st, n] : b.counts) counts.push_back({{"label", std::string(registration_status_label(st))}, {"n", n}});
       j["counts"] = counts;
       batches.push_back(j);
     }

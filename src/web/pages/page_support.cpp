@@ -1,5 +1,7 @@
 #include "web/pages/page_support.h"
 
+#include <sodium.h>
+
 #include "web/error_status.h"
 
 namespace rc::web {
@@ -57,6 +59,25 @@ Reply html_page(const Views& views, const RequestContext& ctx, std::string_view 
     data["nav"] = navigation(ctx.session->role);
   }
   return text_reply(status, "text/html; charset=utf-8", views.page(name, data));
+}
+
+std::string_view registration_status_label(store::RegistrationStatus s) {
+  switch (s) {
+    case store::RegistrationStatus::kDraft: return "待提交";
+    case store::RegistrationStatus::kSubmitted: return "待考生确认";
+    case store::RegistrationStatus::kConfirmed: return "待鉴定站审核";
+    case store::RegistrationStatus::kApproved: return "审核通过";
+    case store::RegistrationStatus::kReturned: return "已退回";
+  }
+  return "";
+}
+
+std::string base64(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
 }
 
 app::Actor actor_of(const RequestContext& ctx) {

@@ -23,6 +23,11 @@ std::string_view role_home(store::Role role);   // /me, /org, /station, ...
 Reply html_page(const Views& views, const RequestContext& ctx, std::string_view name, std::string_view title,
                 nlohmann::json data = nlohmann::json::object(), int status = 200);
 
+// Chinese label of a registration's status, the same on every page.
+std::string_view registration_status_label(store::RegistrationStatus s);
+// Standard base64 (data: URIs of captcha images and photos).
+std::string base64(std::string_view bytes);
+
 // The acting user of a signed-in request, for the use cases. REQUIRES: ctx.session.
 app::Actor actor_of(const RequestContext& ctx);
 

@@ -27,14 +27,6 @@ std::optional<store::Id> id_param(const RequestContext& ctx) {
   return std::stoll(*v);
 }
 
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
 std::string level_name(int code) {
   auto level = level_by_code(code);
   return level ? level->display_name() : std::to_string(code) + " 级";
@@ -48,17 +40,6 @@ std::string_view document_label(store::DocumentType t) {
     case store::DocumentType::kHkMacaoPermit: return "港澳居民来往内地通行证";
     case store::DocumentType::kTaiwanPermit: return "台湾居民来往大陆通行证";
     case store::DocumentType::kPassport: return "护照";
-  }
-  return "";
-}
-
-std::string_view status_label(store::RegistrationStatus s) {
-  switch (s) {
-    case store::RegistrationStatus::kDraft: return "申报单位填报中";
-    case store::RegistrationStatus::kSubmitted: return "待考生确认";
-    case store::RegistrationStatus::kConfirmed: return "待审核";
-    case store::RegistrationStatus::kApproved: return "审核通过";
-    case store::RegistrationStatus::kReturned: return "已退回";
   }
   return "";
 }
@@ -97,7 +78,7 @@ json detail_json(const app::ReviewDetail& d) {
   const auto& c = d.candidate;
   const auto& r = d.registration;
   json j{{"registration_id", r.id},
-         {"status_label", std::string(status_label(r.status))},
+         {"status_label", std::string(registration_status_label(r.status))},
          {"decidable", r.status == store::RegistrationStatus::kConfirmed},
          {"review_reason", r.review_reason.value_or("")},
          {"name", c.name},
