@@ -31,6 +31,7 @@ const std::vector<Key>& keys() {
       {"sms.provider", "RESCUECERT_SMS_PROVIDER", Kind::kString},
       {"sms.gateway_url", "RESCUECERT_SMS_GATEWAY_URL", Kind::kString},
       {"sms.api_key", "RESCUECERT_SMS_API_KEY", Kind::kString},
+      {"face.models_dir", "RESCUECERT_FACE_MODELS_DIR", Kind::kString},
       {"testing.captcha_log", "RESCUECERT_TESTING_CAPTCHA_LOG", Kind::kString},
   };
   return k;
@@ -95,6 +96,7 @@ Result<void> assign(Config& c, const Key& key, const json& v) {
     } else if (p == "sms.gateway_url") c.sms.gateway_url = s;
     else if (p == "sms.api_key") c.sms.api_key = s;
     else if (p == "testing.captcha_log") c.testing_captcha_log = s;
+    else if (p == "face.models_dir") c.face_models_dir = s;
     else if (p == "log_level") {
       if (s != "debug" && s != "info" && s != "warn" && s != "error") return fail(bad(p, "应为 debug、info、warn 或 error"));
       c.log_level = s;
@@ -128,7 +130,7 @@ const json* find_path(const json& doc, std::string_view path) {
 
 Result<void> check_no_unknown_keys(const json& doc) {
   for (auto& [k, v] : doc.items()) {
-    if (k == "http" || k == "sms" || k == "testing") {
+    if (k == "http" || k == "sms" || k == "face" || k == "testing") {
       if (!v.is_object()) return fail(bad(k, "应为对象"));
       for (auto& [hk, hv] : v.items()) {
         (void)hv;
@@ -200,6 +202,7 @@ nlohmann::json Config::effective() const {
               {"log_level", log_level},
               {"sms", {{"provider", sms.provider}, {"gateway_url", sms.gateway_url},
                        {"api_key", sms.api_key.empty() ? "" : "******"}}},
+              {"face", {{"models_dir", face_models_dir}}},
               {"testing", {{"captcha_log", testing_captcha_log}}}};
   values["http"]["secure_cookies"] = http.secure_cookies;
   return json{{"values", values}, {"sources", sources}};

@@ -17,6 +17,8 @@
 //   sms.provider    RESCUECERT_SMS_PROVIDER   outbox (stored in the database) | http (a gateway)
 //   sms.gateway_url RESCUECERT_SMS_GATEWAY_URL ""
 //   sms.api_key     RESCUECERT_SMS_API_KEY    "" (shown masked by config show)
+//   face.models_dir RESCUECERT_FACE_MODELS_DIR .cache/face/models (scripts/fetch-face-models fills
+//                   it; without the models the manual identity check is offered instead)
 //   testing.captcha_log RESCUECERT_TESTING_CAPTCHA_LOG "" (browser tests only: a file that
 //                   receives each captcha's answer; never set in production)
 
@@ -55,6 +57,7 @@ struct Config {
   std::string policies_dir;
   std::string log_level = "info";
   SmsConfig sms;
+  std::string face_models_dir = ".cache/face/models";
   std::string testing_captcha_log;
   // Where each key's value came from: "default", "file" or "env:NAME".
   std::map<std::string, std::string> sources;

@@ -3,7 +3,6 @@
 #include "app/policy_loading.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 #include "face/dlib_face_verifier.h"
@@ -76,23 +75,14 @@ Result<void> Platform::start_services() {
   return ok();
 }
 
-namespace {
-
-constexpr const char* kLandmarksModel = "shape_predictor_5_face_landmarks.dat";
-constexpr const char* kRecognitionModel = "dlib_face_recognition_resnet_model_v1.dat";
-
-}  // namespace
-
 // Missing models are not an error: the photo checks run without landmarks, and the candidate
 // pages offer the manual check in place of the face check.
 void Platform::start_face_settings() {
-  const char* env = std::getenv("RESCUECERT_FACE_MODELS_DIR");
-  face_models_dir_ = env && *env ? env : ".cache/face/models";
+  const auto models = face::dlib_models_config(config_.face_models_dir);
   std::error_code ec;
-  const std::filesystem::path dir(face_models_dir_);
-  const bool landmarks = std::filesystem::is_regular_file(dir / kLandmarksModel, ec);
-  const bool recognition = std::filesystem::is_regular_file(dir / kRecognitionModel, ec);
-  if (landmarks) registration_settings_.photo_rules.landmarks_model = (dir / kLandmarksModel).string();
+  const bool landmarks = std::filesystem::is_regular_file(models.landmarks_model, ec);
+  const bool recognition = std::filesystem::is_regular_file(models.recognition_model, ec);
+  if (landmarks) registration_settings_.photo_rules.landmarks_model = models.landmarks_model;
   face_models_present_ = landmarks && recognition;
 }
 
@@ -101,16 +91,12 @@ face::FaceVerifier* Platform::face_verifier() {
   if (!face_loaded_) {
     face_loaded_ = true;
     if (face_models_present_) {
-      const std::filesystem::path dir(face_models_dir_);
-      face::DlibVerifierConfig c;
-      c.landmarks_model = (dir / kLandmarksModel).string();
-      c.recognition_model = (dir / kRecognitionModel).string();
-      auto verifier = std::make_unique<face::DlibFaceVerifier>(std::move(c));
+      auto verifier = std::make_unique<face::DlibFaceVerifier>(face::dlib_models_config(config_.face_models_dir));
       if (verifier->ready()) {
         face_verifier_ = std::move(verifier);
       } else {
         std::fprintf(stderr, "face models in %s unreadable: %s; manual identity check only\n",
-                     face_models_dir_.c_str(), verifier->ready().error().message.c_str());
+                     config_.face_models_dir.c_str(), verifier->ready().error().message.c_str());
         face_models_present_ = false;
       }
     }

@@ -63,9 +63,8 @@ class Platform {
   // Whether face verification can be offered: the model files were present at start-up and, once
   // loaded, were readable (cheap: nothing is loaded).
   bool face_models_present() const { return face_models_present_.load(); }
-  // RESCUECERT_FACE_MODELS_DIR, default ".cache/face/models" (relative to the working directory;
-  // scripts/fetch-face-models fills it).
-  const std::string& face_models_dir() const { return face_models_dir_; }
+  // The configured face.models_dir (app/config.h).
+  const std::string& face_models_dir() const { return config_.face_models_dir; }
 
   // {"status": "ok"|"degraded", "database": {"backend", "status", "schema_version"}, "policies": [...]}
   nlohmann::json health();
@@ -90,7 +89,6 @@ class Platform {
   std::unique_ptr<identity::SmsCodeService> sms_codes_;
   std::unique_ptr<identity::LoginGuard> login_guard_;
   RegistrationSettings registration_settings_;
-  std::string face_models_dir_;
   std::atomic<bool> face_models_present_{false};
   std::mutex face_mu_;
   bool face_loaded_ = false;

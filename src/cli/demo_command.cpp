@@ -12,10 +12,7 @@ void add_demo(CLI::App& app, const Globals& g, Run* run) {
   auto* demo = app.add_subcommand("demo", "填充演示数据：南充鉴定站、两个申报单位、200 名考生 (demo data)");
   demo->callback([&g, run] {
     *run = [&g] {
-      auto cfg = load_config(g);
-      if (!cfg) return print_error(cfg.error()), kExitFailure;
-      SystemClock clock;
-      auto platform = app::Platform::open(*cfg, clock);
+      auto platform = open_platform(g);
       if (!platform) return print_error(platform.error()), kExitFailure;
       auto report = app::seed_demo(**platform);
       if (!report) return print_error(report.error()), kExitFailure;

@@ -31,6 +31,13 @@ Result<app::Config> load_config(const Globals& g) {
   return cfg;
 }
 
+Result<std::unique_ptr<app::Platform>> open_platform(const Globals& g) {
+  static const SystemClock clock;  // outlives every Platform of the process
+  auto cfg = load_config(g);
+  if (!cfg) return fail(cfg.error());
+  return app::Platform::open(std::move(*cfg), clock);
+}
+
 void print_error(const Error& e) {
   std::cout << app::error_json(e).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   std::cerr << "rescuecert: " << e.message << (e.field.empty() ? "" : "（" + e.field + "）") << "\n";

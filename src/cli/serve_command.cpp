@@ -23,19 +23,17 @@ sigset_t block_stop_signals() {
 }
 
 int serve(const Globals& g) {
-  auto cfg = load_config(g);
-  if (!cfg) return print_error(cfg.error()), kExitFailure;
-  static SystemClock clock;
-  auto platform = app::Platform::open(*cfg, clock);
+  auto platform = open_platform(g);
   if (!platform) return print_error(platform.error()), kExitFailure;
+  const app::Config& cfg = (*platform)->config();
   const auto signals = block_stop_signals();
-  web::ServerOptions options{cfg->http.address, cfg->http.port, cfg->http.threads, cfg->http.max_body_bytes};
+  web::ServerOptions options{cfg.http.address, cfg.http.port, cfg.http.threads, cfg.http.max_body_bytes};
   web::HttpServer server(options, [p = platform->get()](web::Routes& routes, web::Metrics& metrics) {
     web::install_routes(routes, metrics, *p);
   });
   if (auto s = server.start(); !s) return print_error(s.error()), kExitFailure;
-  std::cout << "RescueCert 已启动 (serving) on http://" << cfg->http.address << ":" << server.port() << "/  database "
-            << cfg->database << std::endl;
+  std::cout << "RescueCert 已启动 (serving) on http://" << cfg.http.address << ":" << server.port() << "/  database "
+            << cfg.database << std::endl;
   int sig = 0;
   sigwait(&signals, &sig);
   std::cout << "收到信号 " << sig << "，正在停止 (stopping)" << std::endl;

@@ -22,10 +22,7 @@ void add_sms(CLI::App& app, const Globals& g, Run* run) {
   outbox->add_option("--limit", o->limit, "at most this many messages")->check(CLI::Range(1, 1000));
   outbox->callback([&g, run, o] {
     *run = [&g, o] {
-      auto cfg = load_config(g);
-      if (!cfg) return print_error(cfg.error()), kExitFailure;
-      SystemClock clock;
-      auto platform = app::Platform::open(*cfg, clock);
+      auto platform = open_platform(g);
       if (!platform) return print_error(platform.error()), kExitFailure;
       auto* box = (*platform)->sms_outbox();
       if (!box) return print_error(make_error(ErrorCode::kBadConfig, "sms.provider", "未使用内置短信发件箱")), kExitFailure;

@@ -27,12 +27,14 @@ struct DlibFaceVerifier::Impl {
   std::unique_ptr<FaceEmbeddingNet> net;
 };
 
-DlibVerifierConfig dlib_verifier_config(const std::string& cache_dir) {
+DlibVerifierConfig dlib_models_config(const std::string& models_dir) {
   DlibVerifierConfig c;
-  c.landmarks_model = cache_dir + "/models/shape_predictor_5_face_landmarks.dat";
-  c.recognition_model = cache_dir + "/models/dlib_face_recognition_resnet_model_v1.dat";
+  c.landmarks_model = models_dir + "/shape_predictor_5_face_landmarks.dat";
+  c.recognition_model = models_dir + "/dlib_face_recognition_resnet_model_v1.dat";
   return c;
 }
+
+DlibVerifierConfig dlib_verifier_config(const std::string& cache_dir) { return dlib_models_config(cache_dir + "/models"); }
 
 DlibFaceVerifier::DlibFaceVerifier(DlibVerifierConfig config)
     : config_(std::move(config)), name_(method_name(config_.threshold)) {

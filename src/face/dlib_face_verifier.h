@@ -33,7 +33,9 @@ struct DlibVerifierConfig {
   double detect_min_face_fraction = 0.15;
 };
 
-// The default model locations under a cache folder (e.g. "<repo>/.cache/face").
+// The model files in a models folder (e.g. "<repo>/.cache/face/models").
+DlibVerifierConfig dlib_models_config(const std::string& models_dir);
+// The default model locations under a cache folder (e.g. "<repo>/.cache/face"): its models/.
 DlibVerifierConfig dlib_verifier_config(const std::string& cache_dir);
 
 class DlibFaceVerifier final : public FaceVerifier {

@@ -62,14 +62,10 @@ std::string Gatekeeper::new_token() {
   return out;
 }
 
-std::string Gatekeeper::cookie_attributes() const {
-  return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure_ ? "; Secure" : "");
-}
-std::string Gatekeeper::session_cookie(std::string_view token) const {
-  return std::string(kSessionCookie) + "=" + std::string(token) + cookie_attributes();
-}
-std::string Gatekeeper::clear_session_cookie() const {
-  return std::string(kSessionCookie) + "=" + cookie_attributes() + "; Max-Age=0";
+std::string cookie_header(std::string_view name, std::string_view value, bool secure, std::string_view path,
+                          bool http_only) {
+  return std::string(name) + "=" + std::string(value) + "; Path=" + std::string(path) + "; SameSite=Strict" +
+         (http_only ? "; HttpOnly" : "") + (secure ? "; Secure" : "");
 }
 
 std::optional<Reply> Gatekeeper::admit(RequestContext& ctx, const Access& access, bool state_changing) {
@@ -88,7 +84,7 @@ std::optional<Reply> Gatekeeper::admit(RequestContext& ctx, const Access& access
       ctx.csrf = *anon;
     } else {
       ctx.csrf = new_token();
-      ctx.set_cookies.push_back(std::string(kAnonCookie) + "=" + ctx.csrf + cookie_attributes());
+      ctx.set_cookies.push_back(cookie_header(kAnonCookie, ctx.csrf, secure_));
     }
   }
 

@@ -68,20 +68,20 @@ class Gatekeeper {
   // Identifies the visitor and checks access and CSRF. On refusal returns the Reply to send.
   std::optional<Reply> admit(RequestContext& ctx, const Access& access, bool state_changing);
 
-  // Cookie helpers for the login pages.
-  std::string session_cookie(std::string_view token) const;
-  std::string clear_session_cookie() const;
-
   static std::optional<std::string> cookie(const Request& req, std::string_view name);
 
  private:
   std::string new_token();
-  std::string cookie_attributes() const;
   SessionLookup lookup_;
   RandomSource& random_;
   std::mutex random_mu_;
   bool secure_;
 };
+
+// The one way a Set-Cookie value is built: SameSite=Strict always, HttpOnly unless the page's own
+// script must read it, Secure unless configured off for plain-HTTP development.
+std::string cookie_header(std::string_view name, std::string_view value, bool secure, std::string_view path = "/",
+                          bool http_only = true);
 
 // Adds the context's Set-Cookie values to a reply.
 Reply with_cookies(Reply reply, const RequestContext& ctx);

@@ -8,6 +8,11 @@
 namespace rc::testing {
 
 RunningPlatform::RunningPlatform(CivilDate today) : clock_(china_midnight(today)) {
+  // The environment counts as for the real binary (e.g. RESCUECERT_FACE_MODELS_DIR); the places
+  // of data, keys and database are always this fixture's own.
+  auto from_env = app::parse_config("", app::process_env());
+  if (!from_env) throw std::runtime_error("config: " + from_env.error().message);
+  config_ = std::move(*from_env);
   config_.data_dir = dir_.str() + "/var";
   config_.keys_dir = dir_.str() + "/var/keys";
   config_.database = "sqlite://" + dir_.str() + "/var/rescuecert.db";

@@ -38,13 +38,6 @@ app::RegistrationSettings settings_of(app::Platform& platform) {
   return s;
 }
 
-std::optional<store::Id> parse_id(const std::string& v) {
-  if (v.empty() || v.size() > 18) return std::nullopt;
-  for (char c : v)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(v);
-}
-
 // The registration named in the query (?registration=) or form; nullopt: the latest one.
 // `bad` is set when a value is given but is not an id.
 std::optional<store::Id> chosen_registration(const std::string& value, bool& bad) {
@@ -131,13 +124,6 @@ const char* flash_text(const std::string& done) {
   return nullptr;
 }
 
-// A query parameter; "" when absent or when the query is malformed (outside input: never throws).
-std::string query_value(const RequestContext& ctx, const char* name) {
-  auto qp = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
-  if (!qp || !qp->has(name)) return {};
-  return std::string((*qp)[name]);
-}
-
 json flash_of(const RequestContext& ctx) {
   json extra = json::object();
   if (const char* t = flash_text(query_value(ctx, "done"))) extra["flash"] = t;
@@ -190,10 +176,9 @@ std::string confirm_url(store::Id id, std::string_view done) {
 // confirmation page again with the message.
 Reply refused(app::Platform& platform, const Views& views, const RequestContext& ctx, store::Id id, const Error& e,
               json extra = json::object()) {
-  const int status = http_status(e.code);
-  if (status == 403 || status == 404 || status >= 500) return html_error(views, ctx, e);
+  if (needs_error_page(e)) return html_error(views, ctx, e);
   extra["problem"] = e.message;
-  return confirm_page(platform, views, ctx, id, std::move(extra), status);
+  return confirm_page(platform, views, ctx, id, std::move(extra), http_status(e.code));
 }
 
 // The PIPL Art. 29 separate consent (DOMAIN.md §4.2) checked before any face processing.

@@ -32,7 +32,7 @@ void add_common_pages(Routes& routes, app::Platform& platform, const Views& view
 
   routes.post("/logout", anyone(), [&platform](RequestContext& ctx) {
     if (!ctx.session_token.empty()) platform.sessions().destroy(ctx.session_token);
-    ctx.set_cookies.push_back(session_cookie(platform, "") + "; Max-Age=0");
+    ctx.set_cookies.push_back(session_cookie(platform, ""));
     return redirect("/login");
   });
 

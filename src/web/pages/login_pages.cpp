@@ -1,7 +1,5 @@
 #include "web/pages/login_pages.h"
 
-#include <sodium.h>
-
 #include "app/registration/activate_candidate_account.h"
 #include "app/registration/authenticate.h"
 #include "web/pages/page_support.h"
@@ -46,8 +44,8 @@ Reply submit_password(app::Platform& platform, const Views& views, RequestContex
     return login_form(platform, views, ctx, d, 429);
   }
   ctx.set_cookies.push_back(session_cookie(platform, session->first));
-  ctx.set_cookies.push_back(std::string("rc_phone=") + verified->phone_masked + "; Path=/login; SameSite=Strict" +
-                            (platform.config().http.secure_cookies ? "; Secure" : ""));
+  ctx.set_cookies.push_back(
+      cookie_header("rc_phone", verified->phone_masked, platform.config().http.secure_cookies, "/login"));
   return redirect("/login/sms");
 }
 

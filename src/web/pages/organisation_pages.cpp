@@ -15,14 +15,6 @@ namespace {
 using nlohmann::json;
 const Access kOrganisation = only({store::Role::kOrganisation});
 
-std::optional<store::Id> id_param(const RequestContext& ctx) {
-  auto v = path_param(ctx.params, "id");
-  if (!v || v->empty() || v->size() > 18) return std::nullopt;
-  for (char c : *v)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(*v);
-}
-
 json import_errors_json(const app::ImportErrors& e) {
   json rows = json::array();
   for (const auto& err : e.errors)
@@ -128,10 +120,7 @@ void add_organisation_pages(Routes& routes, app::Platform& platform, const Views
     auto id = id_param(ctx);
     if (!id) return html_error(views, ctx, make_error(ErrorCode::kNotFound, "id"));
     json extra = json::object();
-    const auto qp =
-        restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
-    if (qp && qp->has("done"))
-      if (const char* t = flash_text(std::string((*qp)["done"]))) extra["flash"] = t;
+    if (const char* t = flash_text(query_value(ctx, "done"))) extra["flash"] = t;
     return batch_page(platform, views, ctx, *id, extra);
   });
 

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "web/error_status.h"
+#include "web/routes.h"
 
 namespace rc::web {
 
@@ -85,8 +86,34 @@ app::Actor actor_of(const RequestContext& ctx) {
 }
 
 std::string session_cookie(const app::Platform& platform, std::string_view token) {
-  return "rc_session=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Strict" +
-         (platform.config().http.secure_cookies ? "; Secure" : "");
+  const auto c = cookie_header("rc_session", token, platform.config().http.secure_cookies);
+  return token.empty() ? c + "; Max-Age=0" : c;
+}
+
+std::optional<store::Id> parse_id(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  store::Id id = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
+std::optional<store::Id> id_param(const RequestContext& ctx) {
+  auto v = path_param(ctx.params, "id");
+  return v ? parse_id(*v) : std::nullopt;
+}
+
+std::string query_value(const RequestContext& ctx, const char* name) {
+  auto qp = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
+  if (!qp || !qp->has(name)) return {};
+  return std::string((*qp)[name]);
+}
+
+bool needs_error_page(const Error& e) {
+  const int status = http_status(e.code);
+  return status == 403 || status == 404 || status >= 500;
 }
 
 Reply html_error(const Views& views, const RequestContext& ctx, const Error& e) {

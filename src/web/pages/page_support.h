@@ -2,6 +2,7 @@
 // What every HTML page shares: the role labels and navigation of the layout, and rendering a
 // page with the visitor's CSRF token and user box filled in.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,8 +32,21 @@ std::string base64(std::string_view bytes);
 // The acting user of a signed-in request, for the use cases. REQUIRES: ctx.session.
 app::Actor actor_of(const RequestContext& ctx);
 
-// The Set-Cookie value of a session token (HttpOnly, SameSite=Strict, Secure unless configured off).
+// The Set-Cookie value of a session token (HttpOnly, SameSite=Strict, Secure unless configured off);
+// an empty token ends the session cookie.
 std::string session_cookie(const app::Platform& platform, std::string_view token);
+
+// Outside input, parsed without throwing:
+// a decimal id (at most 18 digits), or nullopt;
+std::optional<store::Id> parse_id(std::string_view text);
+// the path parameter ":id" as an id;
+std::optional<store::Id> id_param(const RequestContext& ctx);
+// a query parameter, "" when absent or when the query string is malformed.
+std::string query_value(const RequestContext& ctx, const char* name);
+
+// Whether a refusal gets the error page (access, missing record, server) rather than the form
+// re-rendered with its message.
+bool needs_error_page(const Error& e);
 
 // An error page (for refusals of HTML routes) with the Chinese message of `e`.
 Reply html_error(const Views& views, const RequestContext& ctx, const Error& e);

@@ -1,7 +1,5 @@
 #include "web/pages/station_pages.h"
 
-#include <sodium.h>
-
 #include <optional>
 #include <string>
 
@@ -18,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 const Access kStation = only({store::Role::kStation});
-
-std::optional<store::Id> id_param(const RequestContext& ctx) {
-  auto v = path_param(ctx.params, "id");
-  if (!v || v->empty() || v->size() > 18) return std::nullopt;
-  for (char c : *v)
-    if (c < '0' || c > '9') return std::nullopt;
-  return std::stoll(*v);
-}
 
 std::string level_name(int code) {
   auto level = level_by_code(code);
@@ -119,10 +109,9 @@ Reply detail_page(app::Platform& platform, const Views& views, const RequestCont
 // A refused decision: the detail again with the message, or the error page for access errors.
 Reply refused(app::Platform& platform, const Views& views, const RequestContext& ctx, store::Id id, const Error& e,
               json extra = json::object()) {
-  const int status = http_status(e.code);
-  if (status == 403 || status == 404 || status >= 500) return html_error(views, ctx, e);
+  if (needs_error_page(e)) return html_error(views, ctx, e);
   extra["problem"] = e.message;
-  return detail_page(platform, views, ctx, id, std::move(extra), status);
+  return detail_page(platform, views, ctx, id, std::move(extra), http_status(e.code));
 }
 
 const char* flash_text(const std::string& done) {
@@ -153,10 +142,7 @@ void add_station_pages(Routes& routes, app::Platform& platform, const Views& vie
     json rows = json::array();
     for (const auto& q : *queue) rows.push_back(queue_row(q));
     json data{{"queue", rows}, {"count", rows.size()}};
-    // Outside input: a malformed query is ignored, never thrown.
-    auto qp = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(ctx.req->header().query());
-    if (qp && qp->has("done"))
-      if (const char* t = flash_text(std::string((*qp)["done"]))) data["flash"] = t;
+    if (const char* t = flash_text(query_value(ctx, "done"))) data["flash"] = t;
     return html_page(views, ctx, "station", "待审核报名", data);
   });
 
