@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -116,22 +118,36 @@ TEST(ServeCommand, InitThenServeThenStopOnSigterm) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.out.find("0 created"), std::string::npos) << again.out;
 
-  const int port = 20000 + (::getpid() % 20000);
+  // Port 0: the kernel picks a free port and serve prints it (a fixed port collided on a busy CI machine).
   const std::string log = dir.str() + "/serve.log";
   const std::string pidfile = dir.str() + "/serve.pid";
-  ASSERT_EQ(std::system((env + " RESCUECERT_HTTP_PORT=" + std::to_string(port) + " " + kBin + " serve >" + log +
-                         " 2>&1 & echo $! >" + pidfile)
+  ASSERT_EQ(std::system((env + " RESCUECERT_HTTP_PORT=0 " + kBin + " serve >" + log + " 2>&1 & echo $! >" + pidfile)
                             .c_str()),
             0);
+  const auto read_log = [&log] {
+    std::ifstream in(log);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  int port = 0;
   testing::HttpResponse health;
-  for (int i = 0; i < 100 && health.status != 200; ++i) {
+  // Generous: a sanitizer build on a loaded 2-core machine can take several seconds to start.
+  for (int i = 0; i < 600 && health.status != 200; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (port == 0) {
+      const std::string text = read_log();
+      const auto at = text.find("on http://");
+      if (at == std::string::npos) continue;
+      const auto colon = text.find(':', at + 10);
+      if (colon == std::string::npos) continue;
+      port = std::atoi(text.c_str() + colon + 1);
+      if (port == 0) continue;
+    }
     try {
       health = testing::http_request(static_cast<std::uint16_t>(port), "GET", "/healthz");
     } catch (const std::exception&) {
     }
   }
-  ASSERT_EQ(health.status, 200);
+  ASSERT_EQ(health.status, 200) << "port " << port << ", serve log:\n" << read_log();
   auto doc = json::parse(health.body);
   EXPECT_EQ(doc["status"], "ok");
   EXPECT_EQ(doc["database"]["backend"], "sqlite");
