@@ -28,6 +28,8 @@ int http_status(ErrorCode code) {
       return 429;
     case ErrorCode::kSmsSendFailed:
       return 502;
+    case ErrorCode::kStatusUnavailable:
+      return 503;
     case ErrorCode::kStorageFailure:
     case ErrorCode::kBadConfig:
     case ErrorCode::kKeyFailure:
