@@ -33,6 +33,11 @@ const std::vector<Key>& keys() {
       {"sms.api_key", "RESCUECERT_SMS_API_KEY", Kind::kString},
       {"face.models_dir", "RESCUECERT_FACE_MODELS_DIR", Kind::kString},
       {"testing.captcha_log", "RESCUECERT_TESTING_CAPTCHA_LOG", Kind::kString},
+      {"certificate.number_scheme", "RESCUECERT_CERTIFICATE_NUMBER_SCHEME", Kind::kString},
+      {"certificate.number_pattern", "RESCUECERT_CERTIFICATE_NUMBER_PATTERN", Kind::kString},
+      {"certificate.verify_url", "RESCUECERT_CERTIFICATE_VERIFY_URL", Kind::kString},
+      {"certificate.verify_per_minute", "RESCUECERT_CERTIFICATE_VERIFY_PER_MINUTE", Kind::kCount},
+      {"certificate.issue_threads", "RESCUECERT_CERTIFICATE_ISSUE_THREADS", Kind::kCount},
   };
   return k;
 }
@@ -68,6 +73,24 @@ Range range_of(Kind k) {
   return {0, 0};
 }
 
+// The number pattern must make numbers unique per station and year by construction (the counter
+// is per station and year), so it has to name the year, the station and a serial.
+Result<void> assign_certificate(CertificateConfig& c, const std::string& p, const std::string& s) {
+  if (p == "certificate.number_scheme") {
+    if (s.empty() || s.size() > 32) return fail(bad(p, "应为 1 到 32 个字符"));
+    c.number_scheme = s;
+  } else if (p == "certificate.number_pattern") {
+    const bool serial = s.find("{serial5}") != std::string::npos || s.find("{serial6}") != std::string::npos;
+    if (s.find("{year}") == std::string::npos || s.find("{station3}") == std::string::npos || !serial)
+      return fail(bad(p, "必须包含 {year}、{station3} 和 {serial5} 或 {serial6}"));
+    c.number_pattern = s;
+  } else if (p == "certificate.verify_url") {
+    if (s.rfind("http://", 0) != 0 && s.rfind("https://", 0) != 0) return fail(bad(p, "应以 http:// 或 https:// 开头"));
+    c.verify_url = s;
+  }
+  return ok();
+}
+
 Result<void> assign(Config& c, const Key& key, const json& v) {
   const std::string p(key.path);
   if (key.kind == Kind::kBool) {
@@ -97,6 +120,7 @@ Result<void> assign(Config& c, const Key& key, const json& v) {
     else if (p == "sms.api_key") c.sms.api_key = s;
     else if (p == "testing.captcha_log") c.testing_captcha_log = s;
     else if (p == "face.models_dir") c.face_models_dir = s;
+    else if (p.rfind("certificate.", 0) == 0) return assign_certificate(c.certificate, p, s);
     else if (p == "log_level") {
       if (s != "debug" && s != "info" && s != "warn" && s != "error") return fail(bad(p, "应为 debug、info、warn 或 error"));
       c.log_level = s;
@@ -112,6 +136,8 @@ Result<void> assign(Config& c, const Key& key, const json& v) {
   if (p == "http.port") c.http.port = static_cast<std::uint16_t>(*n);
   else if (p == "http.threads") c.http.threads = static_cast<unsigned>(*n);
   else if (p == "http.max_body_bytes") c.http.max_body_bytes = *n;
+  else if (p == "certificate.verify_per_minute") c.certificate.verify_per_minute = static_cast<unsigned>(*n);
+  else if (p == "certificate.issue_threads") c.certificate.issue_threads = static_cast<unsigned>(*n);
   return ok();
 }
 
@@ -130,7 +156,7 @@ const json* find_path(const json& doc, std::string_view path) {
 
 Result<void> check_no_unknown_keys(const json& doc) {
   for (auto& [k, v] : doc.items()) {
-    if (k == "http" || k == "sms" || k == "face" || k == "testing") {
+    if (k == "http" || k == "sms" || k == "face" || k == "testing" || k == "certificate") {
       if (!v.is_object()) return fail(bad(k, "应为对象"));
       for (auto& [hk, hv] : v.items()) {
         (void)hv;
@@ -203,7 +229,12 @@ nlohmann::json Config::effective() const {
               {"sms", {{"provider", sms.provider}, {"gateway_url", sms.gateway_url},
                        {"api_key", sms.api_key.empty() ? "" : "******"}}},
               {"face", {{"models_dir", face_models_dir}}},
-              {"testing", {{"captcha_log", testing_captcha_log}}}};
+              {"testing", {{"captcha_log", testing_captcha_log}}},
+              {"certificate", {{"number_scheme", certificate.number_scheme},
+                               {"number_pattern", certificate.number_pattern},
+                               {"verify_url", certificate.verify_url},
+                               {"verify_per_minute", certificate.verify_per_minute},
+                               {"issue_threads", certificate.issue_threads}}}};
   values["http"]["secure_cookies"] = http.secure_cookies;
   return json{{"values", values}, {"sources", sources}};
 }

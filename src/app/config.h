@@ -21,6 +21,16 @@
 //                   it; without the models the manual identity check is offered instead)
 //   testing.captcha_log RESCUECERT_TESTING_CAPTCHA_LOG "" (browser tests only: a file that
 //                   receives each captcha's answer; never set in production)
+//   certificate.number_scheme  RESCUECERT_CERTIFICATE_NUMBER_SCHEME  demo-yjjy (the tag stored with
+//                   each number; the default scheme is explicitly FICTITIOUS, DOMAIN.md §3)
+//   certificate.number_pattern RESCUECERT_CERTIFICATE_NUMBER_PATTERN
+//                   YJJY{year}{region4}{station3}{level}{serial6}: fields {year} {region2}
+//                   {region4} {region6} {station3} {level} {serial5} {serial6}; {year},
+//                   {station3} and a serial are required so a number is unique per station and year
+//   certificate.verify_url     RESCUECERT_CERTIFICATE_VERIFY_URL     http://localhost:8080/verify
+//                   (the QR code opens <verify_url>?no=<number>)
+//   certificate.verify_per_minute RESCUECERT_CERTIFICATE_VERIFY_PER_MINUTE 20 (public queries per IP)
+//   certificate.issue_threads  RESCUECERT_CERTIFICATE_ISSUE_THREADS  2 (parallel signing)
 
 #include <cstdint>
 #include <functional>
@@ -49,6 +59,14 @@ struct SmsConfig {
   std::string api_key;
 };
 
+struct CertificateConfig {
+  std::string number_scheme = "demo-yjjy";
+  std::string number_pattern = "YJJY{year}{region4}{station3}{level}{serial6}";
+  std::string verify_url = "http://localhost:8080/verify";
+  unsigned verify_per_minute = 20;
+  unsigned issue_threads = 2;
+};
+
 struct Config {
   std::string database = "sqlite://var/rescuecert.db";
   std::string data_dir = "var";
@@ -59,6 +77,7 @@ struct Config {
   SmsConfig sms;
   std::string face_models_dir = ".cache/face/models";
   std::string testing_captcha_log;
+  CertificateConfig certificate;
   // Where each key's value came from: "default", "file" or "env:NAME".
   std::map<std::string, std::string> sources;
 

@@ -88,3 +88,32 @@ TEST(Config, BooleansAndSmsProvider) {
 
 }  // namespace
 }  // namespace rc::app
+
+namespace rc::app {
+namespace {
+
+TEST(Config, CertificateKeysDefaultToTheFictitiousDemoScheme) {
+  auto c = parse_config("", [](std::string_view) -> std::optional<std::string> { return std::nullopt; });
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->certificate.number_scheme, "demo-yjjy");
+  EXPECT_NE(c->certificate.number_pattern.find("{serial6}"), std::string::npos);
+  EXPECT_EQ(c->effective()["values"]["certificate"]["verify_url"], "http://localhost:8080/verify");
+}
+
+TEST(Config, CertificatePatternMustNameYearStationAndSerial) {
+  auto none = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  for (const char* doc : {R"({"certificate": {"number_pattern": "YJJY{year}{serial6}"}})",
+                          R"({"certificate": {"number_pattern": "{station3}{serial6}"}})",
+                          R"({"certificate": {"verify_url": "ftp://x"}})",
+                          R"({"certificate": {"issue_threads": 0}})"}) {
+    auto c = parse_config(doc, none);
+    ASSERT_FALSE(c) << doc;
+    EXPECT_EQ(c.error().code, ErrorCode::kBadConfig) << doc;
+  }
+  auto ok = parse_config(R"({"certificate": {"number_pattern": "X{year}{station3}{serial5}"}})", none);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->certificate.number_pattern, "X{year}{station3}{serial5}");
+}
+
+}  // namespace
+}  // namespace rc::app

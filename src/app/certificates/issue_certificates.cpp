@@ -1,0 +1,225 @@
+#include "app/certificates/issue_certificates.h"
+
+#include <thread>
+
+#include "app/certificates/certificate_log.h"
+#include "app/certificates/certificate_number.h"
+#include "app/certificates/certificate_snapshot.h"
+#include "cert/sm2.h"
+#include "store/certificate_issue_repository.h"
+#include "store/certificate_repository.h"
+#include "store/filing_repository.h"
+
+namespace rc::app {
+namespace {
+
+constexpr int kMaxRaces = 20;
+
+struct Signed {
+  std::string file;
+  std::string digest;
+};
+
+// Fills number, dates and URL of every certificate from `first_serial` on.
+Result<void> number_chunk(const CertificateServices& s, std::vector<PreparedCertificate>& chunk, int first_serial,
+                          CivilDate today) {
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    auto& p = chunk[i];
+    NumberFields f{today.year(), p.station.region_code, p.station.id, p.registration.level,
+                   first_serial + static_cast<int>(i)};
+    auto number = format_certificate_number(s.settings.pattern, f);
+    if (!number) return fail(number.error());
+    p.content.number = *number;
+    p.content.scheme = s.settings.scheme;
+    p.content.issued_on = today;
+    p.content.valid_until.reset();
+    if (p.validity_years) p.content.valid_until = today.last_day_within_years(*p.validity_years);
+    p.content.verification_url = verification_url(s.settings, *number);
+  }
+  return ok();
+}
+
+// Signs every certificate, spread over settings.threads threads.
+Result<std::vector<Signed>> sign_chunk(const CertificateServices& s, const std::vector<PreparedCertificate>& chunk,
+                                       std::chrono::system_clock::time_point at) {
+  std::vector<Signed> out(chunk.size());
+  std::vector<std::optional<Error>> errors(chunk.size());
+  const std::size_t n = std::max<std::size_t>(1, std::min<std::size_t>(s.settings.threads, chunk.size()));
+  auto work = [&](std::size_t from) {
+    for (std::size_t i = from; i < chunk.size(); i += n) {
+      auto file = s.writer.write(chunk[i].content, at);
+      if (!file) {
+        errors[i] = file.error();
+        continue;
+      }
+      out[i].digest = cert::sm3_hex(*file);
+      out[i].file = std::move(*file);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < n; ++t) threads.emplace_back(work, t);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (auto& e : errors)
+    if (e) return fail(*e);
+  return out;
+}
+
+Result<store::Id> store_one(store::Transaction& tx, const CertificateServices& s, const Actor& actor,
+                            const PreparedCertificate& p, const Signed& file, int serial, store::Timestamp now) {
+  store::Certificate c;
+  c.number = p.content.number;
+  c.scheme = p.content.scheme;
+  c.registration_id = p.registration.id;
+  c.reissue_of = p.reissue_of;
+  c.issued_on = p.content.issued_on;
+  c.valid_until = p.content.valid_until;
+  c.filed_on = p.filed_on;
+  c.file_digest = file.digest;
+  c.snapshot_json = snapshot_json(p.content, s.cipher, p.id_number_masked);
+  c.created_at = now;
+  auto id = store::CertificateRepository(tx).insert(c);
+  if (!id) return fail(id.error());
+  store::CertificateIssueRepository issues(tx);
+  store::CertificateIssue issue{*id, p.station.id, p.candidate_id, p.content.issued_on.year(), serial, p.exam_on,
+                                p.public_from};
+  if (auto r = issues.insert_issue(issue); !r) return fail(r.error());
+  store::CertificateFile f{*id, s.writer.media_type(), store::Bytes(file.file.begin(), file.file.end()), file.digest};
+  if (auto r = issues.insert_file(f); !r) return fail(r.error());
+  nlohmann::json detail{{"number", c.number}, {"registration_id", c.registration_id}, {"file_digest", c.file_digest}};
+  if (p.reissue_of) detail["reissue_of"] = *p.reissue_of;
+  if (auto a = audit(tx, actor, now, {"certificate.issue", "certificate", *id, detail}); !a) return fail(a.error());
+  if (auto l = log_certificate_event(tx, CertificateLogKind::kIssue, c.number, c.file_digest, "", now); !l)
+    return fail(l.error());
+  return *id;
+}
+
+// One attempt at writing the chunk: nullopt when the race was lost (retry), the ids otherwise.
+Result<std::optional<std::vector<store::Id>>> write_chunk(const CertificateServices& s, const Actor& actor,
+                                                          std::vector<PreparedCertificate>& chunk,
+                                                          const std::vector<Signed>& files, int first, store::Timestamp now,
+                                                          const AlsoInTransaction& also) {
+  using Out = std::optional<std::vector<store::Id>>;
+  auto written = s.db.transaction([&](store::Transaction& tx) -> Result<Out> {
+    store::CertificateIssueRepository issues(tx);
+    const int year = chunk.front().content.issued_on.year();
+    auto claimed = issues.claim_serials(chunk.front().station.id, year, first, static_cast<int>(chunk.size()));
+    if (!claimed) return fail(claimed.error());
+    if (!*claimed) return fail(ErrorCode::kConflict, "serial", "证书编号已被并发发证占用");
+    std::vector<store::Id> ids;
+    std::vector<std::string> numbers;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      if (!chunk[i].reissue) {
+        auto had = issues.registration_has_certificate(chunk[i].registration.id);
+        if (!had) return fail(had.error());
+        if (*had) return fail(ErrorCode::kConflict, "registration_id", "该考生已由并发任务发证");
+      }
+      auto id = store_one(tx, s, actor, chunk[i], files[i], first + static_cast<int>(i), now);
+      if (!id) return fail(id.error());
+      ids.push_back(*id);
+      numbers.push_back(chunk[i].content.number);
+    }
+    if (also)
+      if (auto r = also(tx, ids, numbers); !r) return fail(r.error());
+    return Out{std::move(ids)};
+  });
+  if (!written && written.error().code == ErrorCode::kConflict) return Out{};
+  return written;
+}
+
+}  // namespace
+
+Result<CommittedCertificates> commit_prepared(const CertificateServices& s, const Actor& actor,
+                                              std::vector<PreparedCertificate> chunk, const AlsoInTransaction& also) {
+  if (chunk.empty()) return CommittedCertificates{};
+  const auto at = s.clock.now();
+  const auto now = to_timestamp(at);
+  const CivilDate today = china_date(at);
+  for (int race = 0; race < kMaxRaces; ++race) {
+    auto first = s.db.transaction([&](store::Transaction& tx) {
+      return store::CertificateIssueRepository(tx).peek_next_serial(chunk.front().station.id, today.year());
+    });
+    if (!first) return fail(first.error());
+    if (auto r = number_chunk(s, chunk, *first, today); !r) return fail(r.error());
+    auto files = sign_chunk(s, chunk, at);
+    if (!files) return fail(files.error());
+    auto ids = write_chunk(s, actor, chunk, *files, *first, now, also);
+    if (!ids) return fail(ids.error());
+    if (*ids) {
+      CommittedCertificates done{std::move(**ids), {}};
+      for (const auto& p : chunk) done.numbers.push_back(p.content.number);
+      return done;
+    }
+    // Lost a race: drop what was issued meanwhile, then number and sign again.
+    auto still = s.db.read([&](store::Transaction& tx) -> Result<std::vector<PreparedCertificate>> {
+      std::vector<PreparedCertificate> keep;
+      for (auto& p : chunk) {
+        auto had = store::CertificateIssueRepository(tx).registration_has_certificate(p.registration.id);
+        if (!had) return fail(had.error());
+        if (p.reissue || !*had) keep.push_back(std::move(p));
+      }
+      return keep;
+    });
+    if (!still) return fail(still.error());
+    chunk = std::move(*still);
+    if (chunk.empty()) return CommittedCertificates{};
+  }
+  return fail(ErrorCode::kConflict, "serial", "证书编号分配多次冲突，请稍后重试");
+}
+
+Result<std::vector<store::Id>> issuable_registrations(const CertificateServices& s, const Actor& actor) {
+  if (actor.role != store::Role::kStation) return fail(ErrorCode::kForbidden, "", "只有鉴定站可以发证");
+  return s.db.read([&](store::Transaction& tx) {
+    return store::FilingRepository(tx).filed_without_certificate(actor.entity_id);
+  });
+}
+
+namespace {
+
+// Reads and checks one chunk; refusals go to the report.
+Result<std::vector<PreparedCertificate>> prepare_chunk(const CertificateServices& s, const Actor& actor,
+                                                       const std::vector<store::Id>& ids, std::size_t from,
+                                                       std::size_t to, CivilDate today, IssuanceReport& report) {
+  return s.db.read([&](store::Transaction& tx) -> Result<std::vector<PreparedCertificate>> {
+    std::vector<PreparedCertificate> chunk;
+    for (std::size_t i = from; i < to; ++i) {
+      auto p = prepare_certificate(tx, s, actor, ids[i], today);
+      if (!p && p.error().code == ErrorCode::kStorageFailure) return fail(p.error());
+      if (!p) {
+        ++report.refused;
+        if (report.refusals.size() < 100) report.refusals.emplace_back(ids[i], p.error());
+      } else if (!*p) {
+        ++report.skipped;
+      } else {
+        chunk.push_back(std::move(**p));
+      }
+    }
+    return chunk;
+  });
+}
+
+}  // namespace
+
+Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Actor& actor,
+                                          const std::vector<store::Id>& ids, const IssuanceProgress& progress) {
+  if (actor.role != store::Role::kStation) return fail(ErrorCode::kForbidden, "", "只有鉴定站可以发证");
+  IssuanceReport report;
+  report.requested = ids.size();
+  const CivilDate today = china_date(s.clock.now());
+  const std::size_t step = std::max<std::size_t>(1, s.settings.chunk);
+  for (std::size_t from = 0; from < ids.size(); from += step) {
+    const std::size_t to = std::min(ids.size(), from + step);
+    auto chunk = prepare_chunk(s, actor, ids, from, to, today, report);
+    if (!chunk) return fail(chunk.error());
+    const std::size_t prepared = chunk->size();
+    auto done = commit_prepared(s, actor, std::move(*chunk));
+    if (!done) return fail(done.error());
+    report.issued += done->ids.size();
+    report.skipped += prepared - done->ids.size();
+    for (auto& n : done->numbers) report.numbers.push_back(std::move(n));
+    if (progress) progress(report);
+  }
+  return report;
+}
+
+}  // namespace rc::app
