@@ -1,0 +1,172 @@
+#include "cert/certificate_file.h"
+
+#include <malloc.h>
+
+#include <utility>
+#include <vector>
+
+#include "cert/ofd_signature.h"
+#include "cert/ofd_text.h"
+#include "cert/page_layout.h"
+#include "cert/qr_payload.h"
+#include "cert/seal_image.h"
+#include "cert/zip_package.h"
+#include "domain/common/clock.h"
+
+namespace rc::cert {
+namespace {
+
+constexpr std::string_view kHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+constexpr std::string_view kNs = " xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+
+// The same bytes for every certificate: built once.
+const std::string& public_res_xml() {
+  static const std::string xml = std::string(kHeader) + "<ofd:Res" + std::string(kNs) +
+                                 " BaseLoc=\"Res\"><ofd:Fonts>"
+                                 "<ofd:Font ID=\"2\" FontName=\"宋体\" FamilyName=\"宋体\"/>"
+                                 "<ofd:Font ID=\"3\" FontName=\"黑体\" FamilyName=\"黑体\"/>"
+                                 "<ofd:Font ID=\"4\" FontName=\"仿宋\" FamilyName=\"仿宋\"/>"
+                                 "<ofd:Font ID=\"5\" FontName=\"楷体\" FamilyName=\"楷体\"/>"
+                                 "</ofd:Fonts></ofd:Res>\n";
+  return xml;
+}
+
+std::string document_res_xml(bool with_photo) {
+  std::string x = std::string(kHeader) + "<ofd:Res" + std::string(kNs) + " BaseLoc=\"Res\"><ofd:MultiMedias>" +
+                  "<ofd:MultiMedia ID=\"6\" Type=\"Image\" Format=\"PNG\"><ofd:MediaFile>seal.png</ofd:MediaFile></ofd:MultiMedia>";
+  if (with_photo)
+    x += "<ofd:MultiMedia ID=\"7\" Type=\"Image\" Format=\"PNG\"><ofd:MediaFile>photo.png</ofd:MediaFile></ofd:MultiMedia>";
+  return x + "</ofd:MultiMedias></ofd:Res>\n";
+}
+
+std::string document_xml(std::uint32_t max_id) {
+  return std::string(kHeader) + "<ofd:Document" + std::string(kNs) + "><ofd:CommonData><ofd:MaxUnitID>" +
+         std::to_string(max_id) +
+         "</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+         "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes></ofd:CommonData>"
+         "<ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>\n";
+}
+
+std::vector<std::pair<std::string, std::string>> custom_fields(const CertificateContent& c, const std::string& signed_at,
+                                                               const std::string& signer) {
+  std::vector<std::pair<std::string, std::string>> f = {
+      {"证书编号", c.number},
+      {"编号方案", c.scheme},
+      {"姓名", c.holder_name},
+      {"性别", c.sex},
+      {"证件类型", c.document_type},
+      {"证件号码", mask_document_number(c.document_number)},
+      {"持证人摘要", holder_digest(c.number, c.holder_name, c.document_number)},
+      {"职业名称", c.occupation_name},
+      {"职业编码", c.occupation_code},
+      {"工种/职业方向", c.occupation_direction},
+      {"职业资格等级", c.level_text},
+  };
+  if (c.theory_score) f.emplace_back("理论知识考试成绩", *c.theory_score);
+  if (c.practical_score) f.emplace_back("操作技能考核成绩", *c.practical_score);
+  f.emplace_back("发证日期", c.issued_on.to_string());
+  if (c.valid_until) f.emplace_back("有效期至", c.valid_until->to_string());
+  f.emplace_back("评价机构名称", c.issuing_body);
+  f.emplace_back(std::string(kSignedAtField), signed_at);
+  f.emplace_back(std::string(kSignerField), signer);
+  return f;
+}
+
+void element(std::string& x, std::string_view name, std::string_view text) {
+  x += "<ofd:";
+  x += name;
+  x += '>';
+  append_xml_escaped(x, text);
+  x += "</ofd:";
+  x += name;
+  x += '>';
+}
+
+// DocInfo children in XSD order (OFD.md §1.2): DocID, Title, Author, CreationDate, Creator,
+// CreatorVersion, CustomDatas.
+std::string ofd_xml(const CertificateContent& c, std::chrono::system_clock::time_point t, const std::string& signed_at,
+                    const std::string& signer) {
+  std::string x = std::string(kHeader) + "<ofd:OFD" + std::string(kNs) + " Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo>";
+  element(x, "DocID", sm3_hex(c.number + "|" + signed_at).substr(0, 32));
+  element(x, "Title", c.title.empty() ? "职业资格证书" : c.title);
+  if (!c.issuing_body.empty()) element(x, "Author", c.issuing_body);
+  element(x, "CreationDate", china_date(t).to_string());
+  element(x, "Creator", kProviderName);
+  element(x, "CreatorVersion", kProviderVersion);
+  x += "<ofd:CustomDatas>";
+  for (const auto& [name, value] : custom_fields(c, signed_at, signer)) {
+    x += "<ofd:CustomData Name=\"";
+    append_xml_escaped(x, name);
+    x += "\">";
+    append_xml_escaped(x, value);
+    x += "</ofd:CustomData>";
+  }
+  x += "</ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot><ofd:Signatures>";
+  x += kSignaturesPath;
+  x += "</ofd:Signatures></ofd:DocBody></ofd:OFD>\n";
+  return x;
+}
+
+}  // namespace
+
+std::string mask_document_number(std::string_view number) {
+  auto cps = utf8_code_points(number);
+  if (!cps) return std::string(number.size(), '*');
+  const std::size_t n = cps->size();
+  const std::size_t keep = n >= 9 ? 4 : n >= 3 ? 1 : 0;
+  std::string out;
+  std::size_t i = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const char32_t c = (*cps)[k];
+    const std::size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    if (k < keep || k >= n - keep) out.append(number.substr(i, len));
+    else out += '*';
+    i += len;
+  }
+  return out;
+}
+
+Result<std::string> write_certificate_ofd(const CertificateContent& content, const Sm2PrivateKey& key,
+                                          std::chrono::system_clock::time_point signed_at) {
+  if (content.number.empty()) return fail(ErrorCode::kMissingField, "number", "证书编号为空");
+  std::string qr;
+  try {
+    qr = qr_text(content, key);
+  } catch (const std::exception&) {
+    return fail(ErrorCode::kKeyFailure, "key", "二维码签名失败");
+  }
+  auto page = layout_certificate_page(content, qr);
+  if (!page) return fail(page.error());
+  const auto seal = seal_png(content.issuing_body);
+  const std::string when = signature_date_time(signed_at);
+  const bool photo = !content.photo_png.empty();
+
+  std::vector<ZipEntry> files;
+  files.reserve(10);
+  files.push_back({"OFD.xml", ofd_xml(content, signed_at, when, key.fingerprint()), true});
+  files.push_back({"Doc_0/Document.xml", document_xml(page->max_id), true});
+  files.push_back({"Doc_0/PublicRes.xml", public_res_xml(), true});
+  files.push_back({"Doc_0/DocumentRes.xml", document_res_xml(photo), true});
+  files.push_back({"Doc_0/Pages/Page_0/Content.xml", std::move(page->xml), true});
+  files.push_back({"Doc_0/Res/seal.png", seal->png, false});
+  if (photo) files.push_back({"Doc_0/Res/photo.png", content.photo_png, false});
+  files.push_back({std::string(kSignaturesPath), signatures_xml(), true});
+
+  std::vector<FileReference> refs;
+  refs.reserve(files.size());
+  for (const auto& f : files)
+    refs.push_back({f.name, f.name == "Doc_0/Res/seal.png" ? seal->sm3_base64 : sm3_base64(f.data)});
+  std::string signature = signature_xml(refs, when);
+  auto value = key.sign(signature);
+  if (!value) return fail(value.error());
+  files.push_back({std::string(kSignaturePath), std::move(signature), true});
+  files.push_back({std::string(kSignedValuePath), std::move(*value), false});
+  return write_zip(files, signed_at);
+}
+
+void tune_allocator() {
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+}
+
+}  // namespace rc::cert

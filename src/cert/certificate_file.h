@@ -1,0 +1,32 @@
+#pragma once
+// The signed electronic certificate file (F17): CertificateContent + the platform's SM2 key -> the
+// bytes of one .ofd package (GB/T 33190 ZIP, spec/OFD.md):
+//   OFD.xml (DocInfo/CustomDatas carry the key fields), Doc_0/Document.xml, PublicRes.xml,
+//   DocumentRes.xml, Pages/Page_0/Content.xml, Res/seal.png, Res/photo.png (when there is a photo),
+//   Signs/Signatures.xml, Signs/Sign_0/Signature.xml + SignedValue.dat (Type="Sign", SM2 over SM3;
+//   every other file is referenced, Signatures.xml included).
+// CustomDatas show the document number masked (DOMAIN.md §4: metadata is what indexers and mail
+// previews read); the page itself shows it in full, as it is the holder's own certificate.
+//
+// Thread safety: may be called from several threads at once with the same key.
+
+#include <chrono>
+#include <string>
+
+#include "cert/certificate_content.h"
+#include "cert/sm2.h"
+#include "domain/common/result.h"
+
+namespace rc::cert {
+
+[[nodiscard]] Result<std::string> write_certificate_ofd(const CertificateContent& content, const Sm2PrivateKey& key,
+                                                        std::chrono::system_clock::time_point signed_at);
+
+// "5113**********1236": first and last four characters kept (one each below nine characters).
+std::string mask_document_number(std::string_view number);
+
+// Keeps freed memory mapped (ARCHITECTURE.md: without it each deflate pays ~300 µs of page faults).
+// Call once where a process that issues certificates starts (the CLI and the server do).
+void tune_allocator();
+
+}  // namespace rc::cert

@@ -1,0 +1,69 @@
+#pragma once
+// SM2 keys and signatures (SM3withSM2, GM/T 0003) and SM3 digests, over OpenSSL 3 EVP.
+// Signatures use the distinguishing ID "1234567812345678" on both sides: OpenSSL before 4.0
+// defaults to an empty ID, which ofdrw and every GM tool would reject (spec/OFD.md §3.4).
+//
+// Thread safety: keys share one immutable EVP_PKEY; sign/verify create a fresh context per call, so
+// one key may be used from several threads at once. Copies are cheap (shared ownership).
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/common/result.h"
+
+typedef struct evp_pkey_st EVP_PKEY;
+
+namespace rc::cert {
+
+class Sm2PublicKey;
+
+class Sm2PrivateKey {
+ public:
+  // A PKCS#8 (or traditional EC) PEM private key on the SM2 curve, e.g. keys_dir/signing-sm2.pem.
+  [[nodiscard]] static Result<Sm2PrivateKey> from_pem(std::string_view pem);
+  // A fresh random key (for samples and tests; the platform's key comes from `rescuecert init`).
+  [[nodiscard]] static Result<Sm2PrivateKey> generate();
+
+  std::string private_pem() const;  // PKCS#8 PEM
+  std::string public_pem() const;   // SubjectPublicKeyInfo PEM
+  Sm2PublicKey public_key() const;
+
+  // DER SEQUENCE{r, s} of SM3withSM2 over `message` (the Z value uses ID 1234567812345678).
+  [[nodiscard]] Result<std::string> sign(std::string_view message) const;
+  // Hex SM3 of the DER SubjectPublicKeyInfo, equal to the public key's fingerprint().
+  std::string fingerprint() const;
+
+ private:
+  explicit Sm2PrivateKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)) {}
+  std::shared_ptr<EVP_PKEY> key_;
+};
+
+class Sm2PublicKey {
+ public:
+  // A SubjectPublicKeyInfo PEM ("-----BEGIN PUBLIC KEY-----") on the SM2 curve.
+  [[nodiscard]] static Result<Sm2PublicKey> from_pem(std::string_view pem);
+
+  // True only for a well-formed DER signature by this key over `message`.
+  bool verify(std::string_view message, std::string_view der_signature) const;
+  std::string fingerprint() const;
+  std::string pem() const;
+
+ private:
+  friend class Sm2PrivateKey;
+  explicit Sm2PublicKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)) {}
+  std::shared_ptr<EVP_PKEY> key_;
+};
+
+// Signature encodings: DER SEQUENCE{r, s} <-> the fixed 64-byte r||s. nullopt unless the input is
+// well formed; for DER also unless it is the canonical (minimal) encoding, so that one signature
+// has one byte string.
+std::optional<std::string> sm2_signature_raw(std::string_view der);
+std::optional<std::string> sm2_signature_der(std::string_view raw);
+
+std::array<unsigned char, 32> sm3(std::string_view data);
+std::string sm3_hex(std::string_view data);
+
+}  // namespace rc::cert
