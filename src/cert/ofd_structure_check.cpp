@@ -16,10 +16,12 @@ CheckFailure missing(const std::string& from, std::string_view ref) {
   return failure(from, "reference", ErrorCode::kOfdMissingPart, from + " 引用的部件不存在：" + std::string(ref));
 }
 
-// Resolves a reference made in `from` and requires the target to exist.
-Checked target(const OfdPackage& p, const std::string& from, std::string_view ref, std::string* out) {
+// Resolves a reference made in `from` and requires the target to exist. `reporter` is the file
+// blamed when it does not (from may be a stand-in inside a resource directory).
+Checked target(const OfdPackage& p, const std::string& from, std::string_view ref, std::string* out,
+               const std::string& reporter = {}) {
   auto path = resolve_path(from, ref);
-  if (!path || !p.has(*path)) return missing(from, ref);
+  if (!path || !p.has(*path)) return missing(reporter.empty() ? from : reporter, ref);
   *out = *path;
   return std::nullopt;
 }
@@ -66,14 +68,14 @@ Checked check_res(const OfdPackage& p, const std::string& file, DocumentIndex& i
       idx.fonts.insert(parse_id(font.attribute("ID").value()).value_or(0));
       if (auto ff = child(font, "FontFile")) {
         std::string found;
-        if (auto f = target(p, anchor, text_of(ff), &found)) return f;
+        if (auto f = target(p, anchor, text_of(ff), &found, file)) return f;
       }
     }
   for (auto medias : children(res, "MultiMedias"))
     for (auto m : children(medias, "MultiMedia")) {
       idx.media.insert(parse_id(m.attribute("ID").value()).value_or(0));
       std::string found;
-      if (auto f = target(p, anchor, text_of(child(m, "MediaFile")), &found)) return f;
+      if (auto f = target(p, anchor, text_of(child(m, "MediaFile")), &found, file)) return f;
     }
   return std::nullopt;
 }

@@ -137,6 +137,7 @@ Result<std::vector<ZipEntry>> read_zip(std::string_view bytes, const ZipLimits& 
     const bool deflate = (st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE;
     out.push_back(ZipEntry{std::move(name), std::move(*data), deflate});
   }
+  if (out.empty()) return fail(zip_failure("", "压缩包为空"));  // libzip opens zero bytes as an empty archive
   return out;
 }
 
