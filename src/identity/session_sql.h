@@ -10,9 +10,11 @@ inline constexpr std::string_view kInsertSession =
     "client_ip)"
     " VALUES (:token_hash, :user_id, :role, :stage, :csrf_token, :created_at, :expires_at, :last_seen_at, :client_ip)";
 
-// The account's disabled flag comes along: a disabled account's sessions end at once.
+// The account comes along: a disabled account's sessions end at once, and the page header's name
+// and the linked candidate/organisation/station need no second query.
 inline constexpr std::string_view kSelectSessionByToken =
-    "SELECT s.id, s.user_id, s.role, s.stage, s.csrf_token, s.expires_at, s.last_seen_at, u.disabled"
+    "SELECT s.id, s.user_id, s.role, s.stage, s.csrf_token, s.expires_at, s.last_seen_at, u.disabled, u.username,"
+    " COALESCE(u.candidate_id, u.organisation_id, u.station_id, 0)"
     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :token_hash";
 
 inline constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = :now WHERE id = :id";

@@ -34,6 +34,8 @@ struct Row {
   store::Timestamp expires_at{};
   store::Timestamp last_seen_at{};
   bool disabled = false;
+  std::string username;
+  std::int64_t entity_id = 0;
 };
 
 enum class State { kUnknown, kEnded, kLive };
@@ -42,28 +44,37 @@ struct Lookup {
   Row row;
 };
 
-// Reads the session of `token_hash`; deletes it when it has ended at `now`.
-Lookup look_up(store::Transaction& tx, const std::string& token_hash, store::Timestamp now, std::chrono::minutes idle) {
+bool has_ended(const Row& r, store::Timestamp now, std::chrono::minutes idle) {
+  return now >= r.expires_at || now >= r.last_seen_at + idle || r.disabled;
+}
+
+// Reads the session of `token_hash` without writing.
+Lookup peek(store::Transaction& tx, const std::string& token_hash, store::Timestamp now, std::chrono::minutes idle) {
   Lookup out;
   Row& r = out.row;
   store::Statement st(tx, sql::kSelectSessionByToken);
   st.bind(token_hash).into(r.id).into(r.user_id).into(r.role).into(r.stage).into(r.csrf_token);
-  st.into(r.expires_at).into(r.last_seen_at).into(r.disabled);
+  st.into(r.expires_at).into(r.last_seen_at).into(r.disabled).into(r.username).into(r.entity_id);
   if (!st.execute()) return out;
-  if (now >= r.expires_at || now >= r.last_seen_at + idle || r.disabled) {
+  out.state = has_ended(r, now, idle) ? State::kEnded : State::kLive;
+  return out;
+}
+
+// Reads the session of `token_hash`; deletes it when it has ended at `now`.
+Lookup look_up(store::Transaction& tx, const std::string& token_hash, store::Timestamp now, std::chrono::minutes idle) {
+  Lookup out = peek(tx, token_hash, now, idle);
+  if (out.state == State::kEnded) {
     store::Statement del(tx, sql::kDeleteSessionById);
-    del.bind(r.id);
+    del.bind(out.row.id);
     del.execute();
-    out.state = State::kEnded;
-    return out;
   }
-  out.state = State::kLive;
   return out;
 }
 
 Session to_session(const Row& r, std::chrono::minutes idle) {
-  return Session{r.user_id, r.role, r.stage == "full" ? Stage::kFull : Stage::kPasswordVerified, r.csrf_token,
-                 from_stored(std::min(r.expires_at, r.last_seen_at + idle))};
+  return Session{r.user_id,    r.role,     r.stage == "full" ? Stage::kFull : Stage::kPasswordVerified,
+                 r.csrf_token, from_stored(std::min(r.expires_at, r.last_seen_at + idle)),
+                 r.username,   r.entity_id};
 }
 
 Error unknown() { return make_error(ErrorCode::kUnauthenticated, "session"); }
@@ -99,7 +110,7 @@ Result<std::pair<std::string, Session>> SessionStore::create(std::int64_t user_i
     });
   });
   if (!saved) return fail(saved.error());
-  Session s{user_id, std::move(role), stage, std::move(csrf), from_stored(std::min(expires, now + idle_))};
+  Session s{user_id, std::move(role), stage, std::move(csrf), from_stored(std::min(expires, now + idle_)), {}, 0};
   return std::pair{std::move(token), std::move(s)};
 }
 
@@ -107,18 +118,27 @@ Result<Session> SessionStore::find(std::string_view token) {
   if (!well_formed(token)) return fail(unknown());
   const std::string hash = sha256_hex(token);
   const auto now = to_stored(clock_.now());
-  auto found = db_.transaction([&](store::Transaction& tx) -> Result<Lookup> {
-    return store::guarded("读取登录会话", [&]() -> Result<Lookup> {
-      Lookup l = look_up(tx, hash, now, idle_);
-      if (l.state == State::kLive && now - l.row.last_seen_at >= kTouchEvery) {
-        store::Statement touch(tx, sql::kTouchSession);
-        touch.bind(now).bind(l.row.id);
-        touch.execute();
-        l.row.last_seen_at = now;
-      }
-      return l;
-    });
+  // Most requests only read: the write (touch or delete) is needed at most once a minute per
+  // session, and then the row is looked up again inside the write transaction.
+  auto found = db_.read([&](store::Transaction& tx) -> Result<Lookup> {
+    return store::guarded("读取登录会话", [&]() -> Result<Lookup> { return peek(tx, hash, now, idle_); });
   });
+  const bool needs_write = found && (found->state == State::kEnded ||
+                                     (found->state == State::kLive && now - found->row.last_seen_at >= kTouchEvery));
+  if (needs_write) {
+    found = db_.transaction([&](store::Transaction& tx) -> Result<Lookup> {
+      return store::guarded("读取登录会话", [&]() -> Result<Lookup> {
+        Lookup l = look_up(tx, hash, now, idle_);
+        if (l.state == State::kLive && now - l.row.last_seen_at >= kTouchEvery) {
+          store::Statement touch(tx, sql::kTouchSession);
+          touch.bind(now).bind(l.row.id);
+          touch.execute();
+          l.row.last_seen_at = now;
+        }
+        return l;
+      });
+    });
+  }
   if (!found) return fail(found.error());
   if (found->state == State::kUnknown) return fail(unknown());
   if (found->state == State::kEnded) return fail(ended());

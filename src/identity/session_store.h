@@ -36,6 +36,9 @@ struct Session {
   Stage stage = Stage::kPasswordVerified;
   std::string csrf_token;
   std::chrono::system_clock::time_point expires_at;  // the sooner of the idle and absolute ends
+  // Filled by find() from the account row (empty/0 from create() and promote()).
+  std::string username;
+  std::int64_t entity_id = 0;  // the linked candidate, organisation or station id; 0 for none
 };
 
 inline constexpr std::chrono::minutes kPasswordStageLifetime{10};
@@ -52,8 +55,8 @@ class SessionStore {
   // The new token (for the cookie) and its session. kInvalidValue for an unknown role.
   [[nodiscard]] Result<std::pair<std::string, Session>> create(std::int64_t user_id, std::string role, Stage stage,
                                                                std::string client_ip);
-  // The live session of `token`, noting the use (last_seen, written at most once a minute).
-  // kUnauthenticated for an unknown or malformed token; kSessionExpired for one that has ended
+  // The live session of `token`, noting the use (last_seen, written at most once a minute: most
+  // requests cost one read transaction, no write). kUnauthenticated for an unknown or malformed token; kSessionExpired for one that has ended
   // (it is deleted).
   [[nodiscard]] Result<Session> find(std::string_view token);
   // kPasswordVerified -> kFull under a new token and CSRF token; the old token stops working.

@@ -3,7 +3,6 @@
 #include <stdexcept>
 
 #include "store/records.h"
-#include "store/user_repository.h"
 #include "web/endpoints/healthz.h"
 #include "web/endpoints/metrics.h"
 #include "web/endpoints/rules_evaluate.h"
@@ -18,8 +17,8 @@
 namespace rc::web {
 namespace {
 
-// The visitor's session from its token: the session store says whether it is live; the
-// account row gives the name shown in the page header.
+// The visitor's session from its token: the session store says whether it is live (a disabled
+// account's sessions are not) and brings the account's name and linked entity in the same read.
 SessionLookup session_lookup(app::Platform& platform) {
   return [&platform](std::string_view token) -> std::optional<VisitorSession> {
     auto s = platform.sessions().find(token);
@@ -27,10 +26,8 @@ SessionLookup session_lookup(app::Platform& platform) {
     auto role = store::enum_from_text<store::Role>(s->role);
     if (!role) return std::nullopt;
     VisitorSession v{s->user_id, *role, s->stage == identity::Stage::kFull, s->csrf_token, {}};
-    auto user = platform.database().read([&](store::Transaction& tx) { return store::UserRepository(tx).find(s->user_id); });
-    if (!user || user->disabled) return std::nullopt;
-    v.display_name = user->username;
-    v.entity_id = user->candidate_id.value_or(user->organisation_id.value_or(user->station_id.value_or(0)));
+    v.display_name = s->username;
+    v.entity_id = s->entity_id;
     return v;
   };
 }

@@ -35,6 +35,31 @@ class SessionStoreTest : public identity::testing::IdentityStoreTest {
   std::unique_ptr<SessionStore> sessions_;
 };
 
+// The account's name comes with the session (one read per request, no second query); last_seen
+// is written at most once a minute, so most look-ups change nothing.
+TEST_P(SessionStoreTest, FindBringsTheAccountAndWritesLastSeenAtMostOnceAMinute) {
+  const std::string token = create();
+  auto last_seen = [&] {
+    std::int64_t at = -1;
+    in_tx([&](store::Transaction& tx) -> Result<void> {
+      tx.session() << "SELECT last_seen_at FROM sessions", soci::into(at);
+      return ok();
+    });
+    return at;
+  };
+  const std::int64_t created = last_seen();
+  auto found = sessions_->find(token);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->username, "admin");
+  EXPECT_EQ(found->entity_id, 0) << "an administrator is linked to no candidate, organisation or station";
+  clock_.set(clock_.now() + 30s);
+  ASSERT_TRUE(sessions_->find(token));
+  EXPECT_EQ(last_seen(), created) << "within the minute: read only";
+  clock_.set(clock_.now() + 31s);
+  ASSERT_TRUE(sessions_->find(token));
+  EXPECT_EQ(last_seen(), created + 61000) << "after a minute: the use is noted";
+}
+
 TEST_P(SessionStoreTest, CreatesAndFindsAndStoresOnlyTheTokenDigest) {
   auto created = sessions_->create(user_, "administrator", Stage::kFull, "10.1.2.3");
   ASSERT_TRUE(created) << created.error().message;
