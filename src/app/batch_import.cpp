@@ -94,14 +94,21 @@ SheetFormat detect_sheet_format(std::string_view bytes) {
   return bytes.starts_with("PK\x03\x04") || bytes.starts_with("\xD0\xCF\x11\xE0") ? SheetFormat::kXlsx : SheetFormat::kCsv;
 }
 
-ImportResult import_applicants(std::string_view bytes, SheetFormat format, const ImportContext& ctx,
-                               const sheet::ReadLimits& limits) {
+tl::expected<sheet::Table, ImportErrors> read_applicant_sheet(std::string_view bytes, SheetFormat format,
+                                                             const sheet::ReadLimits& limits) {
   auto table = format == SheetFormat::kXlsx ? sheet::read_xlsx(bytes, limits) : sheet::read_csv(bytes, limits);
   if (!table) {
     ImportErrors report;
     report.errors.push_back(make_import_error(0, "", -1, table.error().code, table.error().message, table.error().rule));
     return tl::unexpected(std::move(report));
   }
+  return std::move(*table);
+}
+
+ImportResult import_applicants(std::string_view bytes, SheetFormat format, const ImportContext& ctx,
+                               const sheet::ReadLimits& limits) {
+  auto table = read_applicant_sheet(bytes, format, limits);
+  if (!table) return tl::unexpected(std::move(table.error()));
   return validate_applicants(*table, ctx);
 }
 

@@ -39,8 +39,12 @@ enum class SheetFormat { kXlsx, kCsv };
 // .xlsx when the bytes are a zip (or an old .xls, which read_xlsx explains), else .csv.
 SheetFormat detect_sheet_format(std::string_view bytes);
 
-// Reads the bytes (limits of `limits`) and validates them; a file the reader refuses becomes
-// one ImportError with row 0 (or the row it names).
+// Reads the bytes (limits of `limits`) into a table; a file the reader refuses becomes one
+// ImportError with row 0 (or the row it names). Separate from validation so that a caller can
+// parse before it opens a write transaction (parsing a large .xlsx must not hold the write lock).
+[[nodiscard]] tl::expected<sheet::Table, ImportErrors> read_applicant_sheet(std::string_view bytes, SheetFormat format,
+                                                                           const sheet::ReadLimits& limits = {});
+// read_applicant_sheet, then validate_applicants.
 [[nodiscard]] ImportResult import_applicants(std::string_view bytes, SheetFormat format, const ImportContext& ctx,
                                              const sheet::ReadLimits& limits = {});
 

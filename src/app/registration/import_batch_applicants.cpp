@@ -26,6 +26,10 @@ ImportBatchResult import_batch_applicants(store::Database& db, const Clock& cloc
     return tl::unexpected(single_import_error(make_error(ErrorCode::kUnsupportedMediaType, "file",
                                                          "只能导入 .xlsx 或 .csv 格式的报名信息表")));
   const auto now = to_timestamp(clock.now());
+  // Parse before the write transaction: reading a 5,000-row .xlsx takes a while, and SQLite has
+  // one writer at a time. Only validation (which needs other batches) runs inside.
+  auto table = read_applicant_sheet(file_bytes, detect_sheet_format(file_bytes));
+  if (!table) return tl::unexpected(std::move(table.error()));
   std::optional<ImportErrors> refused;
   ImportedApplicants out;
   auto done = db.transaction([&](store::Transaction& tx) -> Result<void> {
@@ -33,7 +37,7 @@ ImportBatchResult import_batch_applicants(store::Database& db, const Clock& cloc
     if (!batch) return fail(batch.error());
     OpenApplicationCheck open(tx, cipher, batch->level);
     ImportContext ctx{china_date(now), batch->level, policies, std::ref(open)};
-    auto validated = import_applicants(file_bytes, detect_sheet_format(file_bytes), ctx);
+    auto validated = validate_applicants(*table, ctx);
     if (open.error()) return fail(*open.error());
     if (!validated) {
       refused = std::move(validated.error());
