@@ -42,13 +42,17 @@ Result<void> authorised(store::Database& db, const Actor& actor, store::Id regis
 }  // namespace
 
 Result<PhotoOutcome> upload_photo(store::Database& db, const Clock& clock, const identity::PersonalDataCipher& cipher,
-                                  face::FaceVerifier& verifier, const RegistrationSettings& settings,
+                                  face::FaceVerifier* verifier, const RegistrationSettings& settings,
                                   const Actor& actor, store::Id registration_id, std::string_view photo_bytes) {
   if (auto a = authorised(db, actor, registration_id); !a) return fail(a.error());
   face::PhotoCheck check = face::check_photo(photo_bytes, settings.photo_rules);
   if (!check.accepted) return PhotoOutcome{false, std::move(check.issues)};
-  auto enrolled = verifier.enrol(photo_bytes);
-  if (!enrolled) return PhotoOutcome{false, {face::PhotoIssue{"face.enrol_failed", enrolled.error().message}}};
+  std::optional<face::FaceTemplate> enrolled;
+  if (verifier != nullptr) {
+    auto e = verifier->enrol(photo_bytes);
+    if (!e) return PhotoOutcome{false, {face::PhotoIssue{"face.enrol_failed", e.error().message}}};
+    enrolled = std::move(*e);
+  }
   const auto now = to_timestamp(clock.now());
   return db.transaction([&](store::Transaction& tx) -> Result<PhotoOutcome> {
     auto app = confirmable_application(tx, actor, registration_id);
@@ -60,15 +64,19 @@ Result<PhotoOutcome> upload_photo(store::Database& db, const Clock& clock, const
                                 sm3_hex(photo_bytes), now, now + settings.photo_retention};
     auto photo_id = biometrics.add_photo(photo);
     if (!photo_id) return fail(photo_id.error());
-    store::FaceTemplate face{0, candidate_id, std::string(verifier.name()),
-                             to_bytes(cipher.encrypt_biometric(enrolled->to_bytes())), settings.biometric_key_id, now,
-                             now + settings.face_template_retention};
-    auto face_id = biometrics.add_face_template(face);
-    if (!face_id) return fail(face_id.error());
+    nlohmann::json detail{{"photo_id", *photo_id}};
+    if (enrolled) {
+      store::FaceTemplate face{0, candidate_id, std::string(verifier->name()),
+                               to_bytes(cipher.encrypt_biometric(enrolled->to_bytes())), settings.biometric_key_id, now,
+                               now + settings.face_template_retention};
+      auto face_id = biometrics.add_face_template(face);
+      if (!face_id) return fail(face_id.error());
+      detail["face_template_id"] = *face_id;
+      detail["model"] = face.model;
+    }
     ConfirmationRecords records(tx);
     if (auto m = records.mark(registration_id, ConfirmationStep::kPhoto, now); !m) return fail(m.error());
     if (auto c = records.clear_face_verification(registration_id, now); !c) return fail(c.error());
-    nlohmann::json detail{{"photo_id", *photo_id}, {"face_template_id", *face_id}, {"model", face.model}};
     if (auto a = audit(tx, actor, now, {"photo.upload", "registration", registration_id, detail}); !a) return fail(a.error());
     return PhotoOutcome{true, {}};
   });

@@ -28,11 +28,13 @@ struct PhotoOutcome {
   std::vector<face::PhotoIssue> issues;  // why it was refused (empty when accepted)
 };
 
+// `verifier` may be null (no face models installed): the photo is still checked and stored, no
+// face template is enrolled, and the candidate goes the manual way for the face step.
 // Refusals of the photo itself come back as a value (accepted = false, issues). Errors:
 // kForbidden, kWrongState (application not open), storage failures.
 [[nodiscard]] Result<PhotoOutcome> upload_photo(store::Database& db, const Clock& clock,
                                                 const identity::PersonalDataCipher& cipher,
-                                                face::FaceVerifier& verifier, const RegistrationSettings& settings,
+                                                face::FaceVerifier* verifier, const RegistrationSettings& settings,
                                                 const Actor& actor, store::Id registration_id,
                                                 std::string_view photo_bytes);
 

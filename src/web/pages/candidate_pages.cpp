@@ -19,18 +19,6 @@ namespace {
 using nlohmann::json;
 const Access kCandidate = only({store::Role::kCandidate});
 
-// Without the face models the photo is still checked and stored, but no face template can be
-// enrolled: this stand-in records that none was made (model "none") and matches nothing, and
-// the pages offer the manual check at once.
-class NoFaceModels final : public face::FaceVerifier {
- public:
-  Result<face::FaceTemplate> enrol(std::string_view) override { return face::FaceTemplate{}; }
-  Result<face::Match> verify(const face::FaceTemplate&, std::string_view) override {
-    return fail(ErrorCode::kBadConfig, "face", "本平台暂未安装人脸比对模型，请申请人工核验");
-  }
-  std::string_view name() const override { return "none"; }
-};
-
 // The settings the pages apply: without face models, the manual check is available at once.
 app::RegistrationSettings settings_of(app::Platform& platform) {
   app::RegistrationSettings s = platform.registration_settings();
@@ -194,9 +182,7 @@ Reply post_photo(app::Platform& platform, const Views& views, RequestContext& ct
   if (file == ctx.form->files.end() || file->second.bytes.empty())
     return refused(platform, views, ctx, *id,
                    make_error(ErrorCode::kMissingField, "photo", "请选择要上传的照片（JPEG 或 PNG）"));
-  NoFaceModels none;
-  face::FaceVerifier* verifier = platform.face_verifier();
-  auto outcome = app::upload_photo(platform.database(), platform.clock(), platform.cipher(), verifier ? *verifier : none,
+  auto outcome = app::upload_photo(platform.database(), platform.clock(), platform.cipher(), platform.face_verifier(),
                                    settings_of(platform), actor_of(ctx), *id, file->second.bytes);
   if (!outcome) return refused(platform, views, ctx, *id, outcome.error());
   if (!outcome->accepted) {

@@ -103,7 +103,7 @@ TEST_P(RegistrationCandidateTest, AgreeingNeedsEveryStepAndOthersApplicationsAre
   auto view = candidate_application(db(), clock_, first, 3, regs[1]);
   ASSERT_FALSE(view);
   EXPECT_EQ(view.error().code, ErrorCode::kForbidden);
-  auto photo = upload_photo(db(), clock_, cipher_, verifier_, settings_, first, regs[1], plain_png());
+  auto photo = upload_photo(db(), clock_, cipher_, &verifier_, settings_, first, regs[1], plain_png());
   ASSERT_FALSE(photo);
   EXPECT_EQ(photo.error().code, ErrorCode::kForbidden);
   auto agree = agree_and_submit(db(), clock_, first, regs[1]);
@@ -119,7 +119,7 @@ TEST_P(RegistrationCandidateTest, AgreeingNeedsEveryStepAndOthersApplicationsAre
 TEST_P(RegistrationCandidateTest, RefusedPhotoStoresNothingAndSaysWhy) {
   auto regs = submitted_pair();
   Actor first = activate_and_login(person(1));
-  auto photo = upload_photo(db(), clock_, cipher_, verifier_, settings_, first, regs[0], "not an image");
+  auto photo = upload_photo(db(), clock_, cipher_, &verifier_, settings_, first, regs[0], "not an image");
   ASSERT_TRUE(photo) << photo.error().message;
   EXPECT_FALSE(photo->accepted);
   ASSERT_FALSE(photo->issues.empty());
@@ -130,13 +130,13 @@ TEST_P(RegistrationCandidateTest, RefusedPhotoStoresNothingAndSaysWhy) {
 TEST_P(RegistrationCandidateTest, ManualReviewOpensAfterThreeFailedFaceChecks) {
   auto regs = submitted_pair();
   Actor first = activate_and_login(person(1));
-  ASSERT_TRUE(upload_photo(db(), clock_, cipher_, verifier_, settings_, first, regs[0], plain_png()));
+  ASSERT_TRUE(upload_photo(db(), clock_, cipher_, &verifier_, settings_, first, regs[0], plain_png()));
   verifier_.match = false;
   auto too_soon = request_manual_review(db(), clock_, settings_, first, regs[0]);
   ASSERT_FALSE(too_soon);
   EXPECT_EQ(too_soon.error().code, ErrorCode::kManualReviewUnavailable);
   for (int i = 1; i <= 3; ++i) {
-    auto r = verify_face(db(), clock_, cipher_, verifier_, settings_, first, regs[0], i == 2 ? "" : "capture");
+    auto r = verify_face(db(), clock_, cipher_, &verifier_, settings_, first, regs[0], i == 2 ? "" : "capture");
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_FALSE(r->same_person);
     EXPECT_EQ(r->failures, i);
@@ -217,13 +217,13 @@ TEST_P(RegistrationCandidateTest, RealDlibVerifierMatchesTheSamePersonOnly) {
   auto regs = submitted_pair();
   Actor first = activate_and_login(person(1));
   settings_.photo_rules.limits.min_side = 100;  // the labelled images are small crops
-  auto photo = upload_photo(db(), clock_, cipher_, dlib, settings_, first, regs[0], read_file(images[0]));
+  auto photo = upload_photo(db(), clock_, cipher_, &dlib, settings_, first, regs[0], read_file(images[0]));
   ASSERT_TRUE(photo) << photo.error().message;
   ASSERT_TRUE(photo->accepted) << (photo->issues.empty() ? "" : photo->issues.front().reason);
-  auto other = verify_face(db(), clock_, cipher_, dlib, settings_, first, regs[0], read_file(stranger));
+  auto other = verify_face(db(), clock_, cipher_, &dlib, settings_, first, regs[0], read_file(stranger));
   ASSERT_TRUE(other) << other.error().message;
   EXPECT_FALSE(other->same_person) << other->distance;
-  auto same = verify_face(db(), clock_, cipher_, dlib, settings_, first, regs[0], read_file(images[1]));
+  auto same = verify_face(db(), clock_, cipher_, &dlib, settings_, first, regs[0], read_file(images[1]));
   ASSERT_TRUE(same) << same.error().message;
   EXPECT_TRUE(same->same_person) << same->distance;
   EXPECT_NE(same->method.find("dlib"), std::string::npos);

@@ -103,12 +103,12 @@ TEST_P(RegistrationFlowTest, ReturnedApplicationIsCorrectedAndResubmitted) {
   EXPECT_EQ(*view->return_reason, "照片背景不是浅色");
   EXPECT_TRUE(view->can_edit);
 
-  auto photo = upload_photo(db(), clock_, cipher_, verifier_, settings_, candidate, regs[0], plain_png(200));
+  auto photo = upload_photo(db(), clock_, cipher_, &verifier_, settings_, candidate, regs[0], plain_png(200));
   ASSERT_TRUE(photo && photo->accepted);
   auto not_yet = agree_and_submit(db(), clock_, candidate, regs[0]);  // the new photo needs a new face check
   ASSERT_FALSE(not_yet);
   EXPECT_EQ(not_yet.error().code, ErrorCode::kStepsIncomplete);
-  ASSERT_TRUE(verify_face(db(), clock_, cipher_, verifier_, settings_, candidate, regs[0], "live"));
+  ASSERT_TRUE(verify_face(db(), clock_, cipher_, &verifier_, settings_, candidate, regs[0], "live"));
   ASSERT_TRUE(agree_and_submit(db(), clock_, candidate, regs[0]));
   EXPECT_EQ(registration(regs[0]).status, store::RegistrationStatus::kConfirmed);
   EXPECT_TRUE(has_action(audit_of("registration", regs[0]), "registration.return"));
@@ -140,7 +140,7 @@ TEST_P(RegistrationFlowTest, BiometricsPastTheirRetentionArePurged) {
   auto regs = import(org_a_actor_, batch, {person(1)});
   submit(org_a_actor_, batch);
   Actor candidate = activate_and_login(person(1));
-  auto photo = upload_photo(db(), clock_, cipher_, verifier_, settings_, candidate, regs.at(0), plain_png());
+  auto photo = upload_photo(db(), clock_, cipher_, &verifier_, settings_, candidate, regs.at(0), plain_png());
   ASSERT_TRUE(photo && photo->accepted);
   EXPECT_EQ(count("candidate_photos"), 1);
   auto early = purge_expired_biometrics(db(), clock_.now() + std::chrono::days(10));
