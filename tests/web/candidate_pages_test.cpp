@@ -17,6 +17,7 @@
 #include "face/face_test_images.h"
 #include "store/user_repository.h"
 #include "support/http_client.h"
+#include "support/page_test_helpers.h"
 #include "support/role_sessions.h"
 
 namespace rc {
@@ -38,21 +39,8 @@ struct FaceModelsEnv {
   ~FaceModelsEnv() { unsetenv("RESCUECERT_FACE_MODELS_DIR"); }
 };
 
-std::string id_number(int seq) {
-  std::string s = std::to_string(seq);
-  std::string body = "51130219900307" + std::string(3 - s.size(), '0') + s;
-  return body + identity::mod11_2_check_character(body);
-}
-
-std::string url_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
-    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
-  }
-  return out;
-}
+std::string id_number(int seq) { return testing::resident_id_number(seq); }
+using testing::url_encode;
 
 struct Part {
   std::string name, value, filename, content_type;
@@ -68,7 +56,7 @@ std::string multipart(const std::vector<Part>& parts, const std::string& boundar
   return body + "--" + boundary + "--\r\n";
 }
 
-bool has(const HttpResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
+bool has(const HttpResponse& r, const std::string& text) { return testing::body_has(r, text); }
 
 class CandidatePagesTest : public ::testing::Test {
  protected:
@@ -334,7 +322,7 @@ TEST_F(CandidatePagesTest, CompletedStepsThenAgreeSubmitsForReview) {
     } any;
     const std::string grey = face::testing::encode(cv::Mat(500, 400, CV_8UC3, cv::Scalar(128, 128, 128)), ".png");
     auto actor = app::Actor{alice_session_.user_id, "alice", store::Role::kCandidate, alice_.candidate_id};
-    auto up = app::upload_photo(platform.database(), platform.clock(), platform.cipher(), any, settings, actor,
+    auto up = app::upload_photo(platform.database(), platform.clock(), platform.cipher(), &any, settings, actor,
                                 alice_.registration_id, grey);
     ASSERT_TRUE(up && up->accepted);
     auto page = get(alice_session_, "/me/confirm");

@@ -22,6 +22,7 @@
 #include "store/station_repository.h"
 #include "store/user_repository.h"
 #include "support/http_client.h"
+#include "support/page_test_helpers.h"
 #include "support/role_sessions.h"
 
 namespace rc {
@@ -31,21 +32,8 @@ using testing::http_request;
 using testing::HttpResponse;
 using testing::SignedIn;
 
-std::string id_number(int seq) {
-  std::string s = std::to_string(seq);
-  std::string body = "51130219900307" + std::string(3 - s.size(), '0') + s;
-  return body + identity::mod11_2_check_character(body);
-}
-
-std::string url_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out += static_cast<char>(c);
-    else out += std::string("%") + hex[c >> 4] + hex[c & 15];
-  }
-  return out;
-}
+std::string id_number(int seq) { return testing::resident_id_number(seq); }
+using testing::url_encode;
 
 std::string grey_png() {
   cv::Mat img(500, 400, CV_8UC3, cv::Scalar(128, 128, 128));
@@ -61,7 +49,7 @@ struct AnyFace final : face::FaceVerifier {
   std::string_view name() const override { return "test"; }
 };
 
-bool has(const HttpResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
+bool has(const HttpResponse& r, const std::string& text) { return testing::body_has(r, text); }
 
 struct Applicant {
   app::AddedApplicant added;
@@ -118,7 +106,7 @@ class StationPagesTest : public ::testing::Test {
     settings.face_failures_before_manual_review = 0;
     AnyFace any;
     const auto id = a.added.registration_id;
-    auto photo = app::upload_photo(platform.database(), platform.clock(), platform.cipher(), any, settings, a.actor, id,
+    auto photo = app::upload_photo(platform.database(), platform.clock(), platform.cipher(), &any, settings, a.actor, id,
                                    grey_png());
     ASSERT_TRUE(photo && photo->accepted);
     ASSERT_TRUE(app::confirm_id_information(platform.database(), platform.clock(), a.actor, id));
