@@ -1,7 +1,11 @@
 // rescuecert serve: opens the platform and serves HTTP until SIGINT or SIGTERM.
+#include <condition_variable>
 #include <csignal>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
+#include "app/housekeeping.h"
 #include "app/platform.h"
 #include "cli/commands.h"
 #include "cli/load_config.h"
@@ -22,6 +26,37 @@ sigset_t block_stop_signals() {
   return set;
 }
 
+// Runs app::run_housekeeping at start and every kHousekeepingEvery until stopped (destructor).
+class HousekeepingLoop {
+ public:
+  explicit HousekeepingLoop(app::Platform& platform) : thread_([this, &platform] { run(platform); }) {}
+  ~HousekeepingLoop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void run(app::Platform& platform) {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      if (auto r = app::run_housekeeping(platform); !r)
+        std::cerr << "定期清理失败 (housekeeping failed): " << r.error().message << std::endl;
+      lock.lock();
+      wake_.wait_for(lock, app::kHousekeepingEvery, [this] { return stopping_; });
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts after the members it uses exist
+};
+
 int serve(const Globals& g) {
   auto platform = open_platform(g);
   if (!platform) return print_error(platform.error()), kExitFailure;
@@ -34,12 +69,14 @@ int serve(const Globals& g) {
   if (auto s = server.start(); !s) return print_error(s.error()), kExitFailure;
   std::cout << "RescueCert 已启动 (serving) on http://" << cfg.http.address << ":" << server.port() << "/  database "
             << cfg.database << std::endl;
+  HousekeepingLoop housekeeping(**platform);
   int sig = 0;
   sigwait(&signals, &sig);
   std::cout << "收到信号 " << sig << "，正在停止 (stopping)" << std::endl;
   server.stop();
   return kExitOk;
 }
+
 
 }  // namespace
 

@@ -22,6 +22,8 @@ class RunningPlatform {
   app::Platform& platform() { return *platform_; }
   const app::Config& config() const { return config_; }
   web::HttpServer& server() { return *server_; }
+  // The platform's clock: tests move it to see time-dependent behaviour (expiry, retention).
+  FixedClock& clock() { return clock_; }
 
  private:
   TempDir dir_;

@@ -1,0 +1,27 @@
+#pragma once
+// Use case (scheduled job): the platform's periodic clean-up. Ends sessions that have expired
+// (identity/session_store.h) and erases photos and face templates past their retention
+// (DOMAIN.md §4, purge_expired_biometrics). `rescuecert serve` runs it at start and then every
+// kHousekeepingEvery; it is idempotent, so several servers on one database may all run it.
+//
+// Thread-safe (each part runs its own transaction).
+
+#include <chrono>
+
+#include "app/platform.h"
+#include "domain/common/result.h"
+
+namespace rc::app {
+
+inline constexpr std::chrono::minutes kHousekeepingEvery{10};
+
+struct HousekeepingReport {
+  int sessions_ended = 0;
+  int photos_erased = 0;
+  int face_templates_erased = 0;
+};
+
+// Both parts run even when one fails; the first error is returned.
+[[nodiscard]] Result<HousekeepingReport> run_housekeeping(Platform& platform);
+
+}  // namespace rc::app
