@@ -47,8 +47,8 @@ std::string document_xml(std::uint32_t max_id) {
          "<ofd:Pages><ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>\n";
 }
 
-std::vector<std::pair<std::string, std::string>> custom_fields(const CertificateContent& c, const std::string& signed_at,
-                                                               const std::string& signer) {
+std::vector<std::pair<std::string, std::string>> custom_fields(const CertificateContent& c, const std::string& qr,
+                                                               const std::string& signed_at, const std::string& signer) {
   std::vector<std::pair<std::string, std::string>> f = {
       {"证书编号", c.number},
       {"编号方案", c.scheme},
@@ -67,6 +67,7 @@ std::vector<std::pair<std::string, std::string>> custom_fields(const Certificate
   f.emplace_back("发证日期", c.issued_on.to_string());
   if (c.valid_until) f.emplace_back("有效期至", c.valid_until->to_string());
   f.emplace_back("评价机构名称", c.issuing_body);
+  f.emplace_back(std::string(kQrTextField), qr);
   f.emplace_back(std::string(kSignedAtField), signed_at);
   f.emplace_back(std::string(kSignerField), signer);
   return f;
@@ -84,8 +85,8 @@ void element(std::string& x, std::string_view name, std::string_view text) {
 
 // DocInfo children in XSD order (OFD.md §1.2): DocID, Title, Author, CreationDate, Creator,
 // CreatorVersion, CustomDatas.
-std::string ofd_xml(const CertificateContent& c, std::chrono::system_clock::time_point t, const std::string& signed_at,
-                    const std::string& signer) {
+std::string ofd_xml(const CertificateContent& c, const std::string& qr, std::chrono::system_clock::time_point t,
+                    const std::string& signed_at, const std::string& signer) {
   std::string x = std::string(kHeader) + "<ofd:OFD" + std::string(kNs) + " Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo>";
   element(x, "DocID", sm3_hex(c.number + "|" + signed_at).substr(0, 32));
   element(x, "Title", c.title.empty() ? "职业资格证书" : c.title);
@@ -94,7 +95,7 @@ std::string ofd_xml(const CertificateContent& c, std::chrono::system_clock::time
   element(x, "Creator", kProviderName);
   element(x, "CreatorVersion", kProviderVersion);
   x += "<ofd:CustomDatas>";
-  for (const auto& [name, value] : custom_fields(c, signed_at, signer)) {
+  for (const auto& [name, value] : custom_fields(c, qr, signed_at, signer)) {
     x += "<ofd:CustomData Name=\"";
     append_xml_escaped(x, name);
     x += "\">";
@@ -143,7 +144,7 @@ Result<std::string> write_certificate_ofd(const CertificateContent& content, con
 
   std::vector<ZipEntry> files;
   files.reserve(10);
-  files.push_back({"OFD.xml", ofd_xml(content, signed_at, when, key.fingerprint()), true});
+  files.push_back({"OFD.xml", ofd_xml(content, qr, signed_at, when, key.fingerprint()), true});
   files.push_back({"Doc_0/Document.xml", document_xml(page->max_id), true});
   files.push_back({"Doc_0/PublicRes.xml", public_res_xml(), true});
   files.push_back({"Doc_0/DocumentRes.xml", document_res_xml(photo), true});

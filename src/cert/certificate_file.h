@@ -19,6 +19,10 @@
 
 namespace rc::cert {
 
+// The CustomData holding the exact text of the page's QR code (SM2 signatures are randomised, so
+// it cannot be recomputed): a verifier compares a scanned code with it.
+inline constexpr std::string_view kQrTextField = "二维码内容";
+
 [[nodiscard]] Result<std::string> write_certificate_ofd(const CertificateContent& content, const Sm2PrivateKey& key,
                                                         std::chrono::system_clock::time_point signed_at);
 

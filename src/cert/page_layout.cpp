@@ -14,12 +14,20 @@ constexpr double kLabelX = 28, kValueX = 68, kRightEdge = 182;
 constexpr double kPhotoX = 152, kPhotoY = 52, kPhotoW = 25, kPhotoH = 35;
 constexpr double kRowsY = 56, kRowPitch = 9;
 constexpr double kQrX = 28, kQrY = 200, kQrSize = 38;
-constexpr double kSealX = 128, kSealY = 190, kSealSize = 42;
+constexpr double kSealX = 133, kSealY = 186, kSealSize = 42, kIssuerRight = 190;
 
 struct Rgb {
   int r, g, b;
 };
 constexpr Rgb kBlack{0, 0, 0}, kGold{176, 136, 56}, kTitle{150, 20, 20}, kGrey{90, 90, 90};
+
+// Width of a text in units of its font size (0 for invalid UTF-8, which then draws nothing).
+double text_units(std::string_view text) {
+  double units = 0;
+  if (auto cps = utf8_code_points(text))
+    for (char32_t c : *cps) units += glyph_advance(c);
+  return units;
+}
 
 std::string rgb(Rgb c) { return std::to_string(c.r) + ' ' + std::to_string(c.g) + ' ' + std::to_string(c.b); }
 
@@ -158,10 +166,14 @@ Result<PageContent> layout_certificate_page(const CertificateContent& c, const s
   page.text(kLabelX, 184, kFontKai, kValueSize, "该持证人经考核鉴定合格，特发此证。");
   page.filled_path(kQrX, kQrY, qr->size_mm, qr->size_mm, qr->abbreviated_data, kBlack);
   page.text(kQrX + 5, kQrY + kQrSize + 1, kFontSong, 3.5, "扫码查验证书", kGrey);
-  page.text(kSealX + 4, 200, kFontSong, kValueSize, c.issuing_body.empty() ? "--" : c.issuing_body, kBlack, 50);
-  page.text(kSealX + 8, 210, kFontSong, kValueSize, chinese_date(c.issued_on));
+  // Issuer and date right-aligned above the closing border, the seal laid over them as on paper.
+  const std::string issuer = c.issuing_body.empty() ? "--" : c.issuing_body;
+  const double issuer_w = std::min(text_units(issuer) * kValueSize, 74.0);
+  page.text(kIssuerRight - issuer_w, 200, kFontSong, kValueSize, issuer, kBlack, 74);
+  const std::string date = chinese_date(c.issued_on);
+  page.text(kIssuerRight - text_units(date) * kValueSize, 209, kFontSong, kValueSize, date);
   page.image(kSealX, kSealY, kSealSize, kSealSize, kSealImageId);  // drawn last: the seal lies over the text
-  page.text(kSealX + 3, kSealY + kSealSize + 1, kFontSong, 3, "（演示印章，不具法律效力）", kGrey);
+  page.text(kSealX, kSealY + kSealSize + 1, kFontSong, 3, "（演示印章，不具法律效力）", kGrey);
   page.text(kLabelX, 256, kFontSong, 3.5, "证书信息查询网址：http://jndj.osta.org.cn");
   page.text(kLabelX, 263, kFontSong, 3.5, "机构信息查询网址：http://pjjg.osta.org.cn");
   PageContent out;
