@@ -6,6 +6,7 @@
 #include "web/endpoints/healthz.h"
 #include "web/endpoints/metrics.h"
 #include "web/endpoints/rules_evaluate.h"
+#include "web/endpoints/transparency_log.h"
 #include "web/gatekeeper.h"
 #include "web/pages/candidate_pages.h"
 #include "web/pages/common_pages.h"
@@ -47,6 +48,7 @@ void install_routes(Routes& routes, Metrics& metrics, app::Platform& platform) {
   add_healthz(routes, platform);
   add_metrics(routes, metrics);
   add_rules_evaluate(routes, platform, metrics);
+  add_transparency_log(routes, platform);
   add_common_pages(routes, platform, *shared_views);
   add_login_pages(routes, platform, *shared_views);
   add_organisation_pages(routes, platform, *shared_views);
