@@ -65,8 +65,26 @@ Result<std::vector<Signed>> sign_chunk(const CertificateServices& s, const std::
   return out;
 }
 
+// A reissue replaces the registration's valid certificate: it is revoked first (the unique index
+// allows one valid certificate per registration), naming its replacement.
+Result<void> retire_replaced(store::Transaction& tx, const Actor& actor, const PreparedCertificate& p,
+                             store::Timestamp now) {
+  if (!p.reissue_of) return ok();
+  store::CertificateRepository certificates(tx);
+  auto old = certificates.find(*p.reissue_of);
+  if (!old) return fail(old.error());
+  if (old->status != store::CertificateStatus::kValid) return ok();
+  std::optional<store::Id> by;
+  if (actor.user_id) by = actor.user_id;
+  const std::string reason = "已补发电子证书（新证书编号 " + p.content.number + "）";
+  if (auto r = certificates.revoke(old->id, {reason, now, by}); !r) return r;
+  if (auto a = audit(tx, actor, now, {"certificate.revoke", "certificate", old->id, {{"reason", reason}}}); !a) return a;
+  return log_certificate_event(tx, CertificateLogKind::kRevoke, old->number, old->file_digest, reason, now);
+}
+
 Result<store::Id> store_one(store::Transaction& tx, const CertificateServices& s, const Actor& actor,
                             const PreparedCertificate& p, const Signed& file, int serial, store::Timestamp now) {
+  if (auto r = retire_replaced(tx, actor, p, now); !r) return fail(r.error());
   store::Certificate c;
   c.number = p.content.number;
   c.scheme = p.content.scheme;
