@@ -9,6 +9,7 @@
 #include "web/endpoints/transparency_log.h"
 #include "web/gatekeeper.h"
 #include "web/pages/candidate_pages.h"
+#include "web/pages/certificate_routes.h"
 #include "web/pages/common_pages.h"
 #include "web/pages/login_pages.h"
 #include "web/pages/organisation_pages.h"
@@ -54,6 +55,7 @@ void install_routes(Routes& routes, Metrics& metrics, app::Platform& platform) {
   add_organisation_pages(routes, platform, *shared_views);
   add_candidate_pages(routes, platform, *shared_views);
   add_station_pages(routes, platform, *shared_views);
+  add_certificate_routes(routes, platform, *shared_views);
 }
 
 }  // namespace rc::web

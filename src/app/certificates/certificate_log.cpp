@@ -1,11 +1,21 @@
 #include "app/certificates/certificate_log.h"
 
+#include "app/transparency/log_entry.h"
+#include "app/transparency/log_service.h"
+
 namespace rc::app {
 
-// The transparency log (src/app/transparency, append_log_entry) is being built alongside; until
-// it lands this records nothing, and the audit event of the same transaction is the trail.
-Result<void> log_certificate_event(store::Transaction&, CertificateLogKind, std::string_view, std::string_view,
-                                   std::string_view, store::Timestamp) {
+// The log keeps no personal data: number, file digest and, for a revocation, the reason.
+Result<void> log_certificate_event(store::Transaction& tx, CertificateLogKind kind, std::string_view number,
+                                   std::string_view file_digest, std::string_view reason, store::Timestamp at) {
+  LogEntry entry;
+  entry.kind = kind == CertificateLogKind::kIssue ? "issue" : "revoke";
+  entry.certificate_number = std::string(number);
+  entry.file_digest = std::string(file_digest);
+  if (kind == CertificateLogKind::kRevoke) entry.reason = std::string(reason);
+  entry.at = at;
+  auto leaf = append_log_entry(tx, entry, at);
+  if (!leaf) return fail(leaf.error());
   return ok();
 }
 

@@ -77,6 +77,7 @@ TEST_P(IssuanceTest, StoresSnapshotFileDigestValidityAuditAndNoClearIdNumber) {
   file_all(station_actor_);
   auto report = issue_all(station_actor_);
   ASSERT_EQ(report.issued, 1u);
+  EXPECT_EQ(count("transparency_log_entries"), 1);  // appended in the issuing transaction
   auto r = db().read([&](store::Transaction& tx) -> Result<void> {
     auto l = store::CertificateIssueRepository(tx).listing_by_number(report.numbers[0]);
     EXPECT_TRUE(l && *l);
@@ -170,6 +171,7 @@ TEST_P(IssuanceTest, ARolledBackChunkLeavesNoGap) {
   auto failed = issue_certificates(*services_, station_actor_, *ids);
   EXPECT_FALSE(failed);
   EXPECT_EQ(count("certificates"), 0);
+  EXPECT_EQ(count("transparency_log_entries"), 0);
   writer_.fail_number.clear();
   EXPECT_EQ(issue_all(station_actor_).issued, 5u);
   EXPECT_EQ(serials(station_, 2025), one_to(5));

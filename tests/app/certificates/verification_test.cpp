@@ -88,6 +88,7 @@ TEST_P(VerificationTest, RevocationNeedsAReasonKeepsTheRowAndShows) {
   EXPECT_EQ(status->state, CertificateState::kRevoked);
   EXPECT_EQ(status->revoked_on->to_string(), "2025-05-21");
   EXPECT_EQ(count("certificates"), 1);
+  EXPECT_EQ(count("transparency_log_entries"), 2);  // the issue and the revocation
   auto again = revoke_certificate(db(), clock_, station_actor_, id, "再次");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
