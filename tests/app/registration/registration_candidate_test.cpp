@@ -136,7 +136,7 @@ TEST_P(RegistrationCandidateTest, ManualReviewOpensAfterThreeFailedFaceChecks) {
   ASSERT_FALSE(too_soon);
   EXPECT_EQ(too_soon.error().code, ErrorCode::kManualReviewUnavailable);
   for (int i = 1; i <= 3; ++i) {
-    auto r = verify_face(db(), clock_, cipher_, &verifier_, settings_, first, regs[0], i == 2 ? "" : "capture");
+    auto r = verify_face(db(), clock_, cipher_, verifier_, settings_, first, regs[0], i == 2 ? "" : "capture");
     ASSERT_TRUE(r) << r.error().message;
     EXPECT_FALSE(r->same_person);
     EXPECT_EQ(r->failures, i);
@@ -220,10 +220,10 @@ TEST_P(RegistrationCandidateTest, RealDlibVerifierMatchesTheSamePersonOnly) {
   auto photo = upload_photo(db(), clock_, cipher_, &dlib, settings_, first, regs[0], read_file(images[0]));
   ASSERT_TRUE(photo) << photo.error().message;
   ASSERT_TRUE(photo->accepted) << (photo->issues.empty() ? "" : photo->issues.front().reason);
-  auto other = verify_face(db(), clock_, cipher_, &dlib, settings_, first, regs[0], read_file(stranger));
+  auto other = verify_face(db(), clock_, cipher_, dlib, settings_, first, regs[0], read_file(stranger));
   ASSERT_TRUE(other) << other.error().message;
   EXPECT_FALSE(other->same_person) << other->distance;
-  auto same = verify_face(db(), clock_, cipher_, &dlib, settings_, first, regs[0], read_file(images[1]));
+  auto same = verify_face(db(), clock_, cipher_, dlib, settings_, first, regs[0], read_file(images[1]));
   ASSERT_TRUE(same) << same.error().message;
   EXPECT_TRUE(same->same_person) << same->distance;
   EXPECT_NE(same->method.find("dlib"), std::string::npos);

@@ -212,7 +212,7 @@ class RegistrationTest : public store::testing::StoreTest {
     auto photo = upload_photo(db(), clock_, cipher_, &verifier_, settings_, candidate, reg, plain_png());
     ASSERT_TRUE(photo) << photo.error().message;
     ASSERT_TRUE(photo->accepted) << (photo->issues.empty() ? "" : photo->issues.front().reason);
-    auto face = verify_face(db(), clock_, cipher_, &verifier_, settings_, candidate, reg, "live-capture");
+    auto face = verify_face(db(), clock_, cipher_, verifier_, settings_, candidate, reg, "live-capture");
     ASSERT_TRUE(face) << face.error().message;
     ASSERT_TRUE(face->same_person);
     ASSERT_TRUE(confirm_id_information(db(), clock_, candidate, reg));

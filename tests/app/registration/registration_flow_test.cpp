@@ -108,7 +108,7 @@ TEST_P(RegistrationFlowTest, ReturnedApplicationIsCorrectedAndResubmitted) {
   auto not_yet = agree_and_submit(db(), clock_, candidate, regs[0]);  // the new photo needs a new face check
   ASSERT_FALSE(not_yet);
   EXPECT_EQ(not_yet.error().code, ErrorCode::kStepsIncomplete);
-  ASSERT_TRUE(verify_face(db(), clock_, cipher_, &verifier_, settings_, candidate, regs[0], "live"));
+  ASSERT_TRUE(verify_face(db(), clock_, cipher_, verifier_, settings_, candidate, regs[0], "live"));
   ASSERT_TRUE(agree_and_submit(db(), clock_, candidate, regs[0]));
   EXPECT_EQ(registration(regs[0]).status, store::RegistrationStatus::kConfirmed);
   EXPECT_TRUE(has_action(audit_of("registration", regs[0]), "registration.return"));
