@@ -1,6 +1,7 @@
 #include "app/demo/demo_certificates.h"
 
 #include "domain/common/clock.h"
+#include "app/registration/submit_batch.h"
 #include "domain/identity/id_number.h"
 #include "store/attempt_repository.h"
 #include "store/candidate_repository.h"
@@ -70,7 +71,7 @@ Result<PassedSeed> seed_passed_candidate(store::Transaction& tx, const identity:
   }
   if (who.password_hash) {
     store::User u;
-    u.username = who.username;
+    u.username = who.username.empty() ? candidate_username(*cid) : who.username;
     u.role = store::Role::kCandidate;
     u.password_hash = who.password_hash;
     u.phone = who.phone;

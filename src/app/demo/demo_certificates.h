@@ -25,7 +25,7 @@ struct PassedCandidate {
   int practical_milli = 78500;
   bool practical_passes = true;  // false: the practical is failed (not completed)
   std::optional<std::string> password_hash;  // set: a candidate account is created with it
-  std::string username;                      // for the account
+  std::string username;                      // for the account; empty: RC + candidate id
 };
 
 struct PassedSeed {

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "app/demo/demo_people.h"
+#include "app/demo/seed_demo_certificates.h"
 #include "app/registration/add_applicant.h"
 #include "app/registration/approve_application.h"
 #include "app/registration/confirmation_records.h"
@@ -182,6 +183,8 @@ Result<DemoReport> seed_demo(Platform& p) {
       }
     }
   }
+  if (auto r = seed_demo_certificates(p, staff->organisations[1], staff->station_actor, *hash, report); !r)
+    return fail(r.error());
   return report;
 }
 
