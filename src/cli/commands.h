@@ -23,6 +23,7 @@ void add_rules(CLI::App& app, const Globals& g, Run* run);
 void add_id(CLI::App& app, const Globals& g, Run* run);
 void add_demo(CLI::App& app, const Globals& g, Run* run);
 void add_sms(CLI::App& app, const Globals& g, Run* run);
+void add_cert(CLI::App& app, const Globals& g, Run* run);
 void add_log(CLI::App& app, const Globals& g, Run* run);
 
 inline constexpr int kExitOk = 0;

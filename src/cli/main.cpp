@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   rc::cli::add_id(app, globals, &run);
   rc::cli::add_demo(app, globals, &run);
   rc::cli::add_sms(app, globals, &run);
+  rc::cli::add_cert(app, globals, &run);
   rc::cli::add_log(app, globals, &run);
 
   try {
