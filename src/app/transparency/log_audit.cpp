@@ -49,7 +49,10 @@ Result<transparency::MemoryTree> check_entries(const AuditSource& src, LogAuditR
     start += page->size();  // a server may answer with a shorter page than asked for
     for (const auto& e : *page) {
       const std::string at = "条目 " + std::to_string(tree.size());
-      if (e.leaf_index != tree.size()) return problem(r, at + " 的序号不连续"), tree;
+      if (e.leaf_index != tree.size()) {
+        problem(r, at + " 的序号不连续");  // later entries cannot be placed: stop here
+        return tree;
+      }
       const Hash leaf = transparency::leaf_hash(e.entry);
       if (e.leaf_hash && *e.leaf_hash != leaf) problem(r, at + " 的叶子哈希与内容不符");
       if (auto parsed = parse_log_entry(e.entry); !parsed) problem(r, at + " 不是规范的日志条目：" + parsed.error().message);

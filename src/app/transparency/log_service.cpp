@@ -176,10 +176,14 @@ Result<SignedTreeHead> publish_tree_head(store::Database& db, const transparency
 }
 
 Result<SignedTreeHead> publish_tree_head(Platform& platform) {
-  auto signer = sm2_log_signer(platform.keys().signing_private_pem);
-  if (!signer) return fail(signer.error());
+  // The key is read only when a head is actually signed, not on every GET of a current head.
+  const transparency::Signer sign = [&platform](std::string_view message) -> Result<std::string> {
+    auto signer = sm2_log_signer(platform.keys().signing_private_pem);
+    if (!signer) return fail(signer.error());
+    return (*signer)(message);
+  };
   const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(platform.clock().now());
-  return publish_tree_head(platform.database(), *signer, now);
+  return publish_tree_head(platform.database(), sign, now);
 }
 
 }  // namespace rc::app
