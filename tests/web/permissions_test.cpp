@@ -3,6 +3,7 @@
 // this test. Path parameters are filled with a placeholder id.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "support/http_client.h"
@@ -33,6 +34,40 @@ class PermissionTest : public ::testing::Test {
 
 TEST_F(PermissionTest, RouteTableIsNotEmpty) {
   EXPECT_GE(p_.server().guarded_routes().size(), 5u);
+}
+
+// Issue 4: the certificate routes are in the table the walks below hit, each with the roles it
+// names (the holder's pages for candidates, management for stations, verification for anyone).
+TEST_F(PermissionTest, CertificateRoutesAreGuardedPerRole) {
+  const std::map<std::string, std::pair<bool, std::vector<store::Role>>> expected{
+      {"GET /me/certificates", {false, {store::Role::kCandidate}}},
+      {"GET /me/certificates/:id(\\d+)/download.ofd", {false, {store::Role::kCandidate}}},
+      {"GET /me/certificates/:id(\\d+)/download.pdf", {false, {store::Role::kCandidate}}},
+      {"POST /me/reissue", {false, {store::Role::kCandidate}}},
+      {"GET /station/certificates", {false, {store::Role::kStation}}},
+      {"POST /station/certificates/filings", {false, {store::Role::kStation}}},
+      {"GET /station/certificates/filings/:id(\\d+)/export.xlsx", {false, {store::Role::kStation}}},
+      {"POST /station/certificates/issue", {false, {store::Role::kStation}}},
+      {"POST /station/certificates/:id(\\d+)/revoke", {false, {store::Role::kStation}}},
+      {"GET /api/v1/station/certificate-jobs/:id(\\d+)", {false, {store::Role::kStation}}},
+      {"POST /station/reissues/:id(\\d+)/approve", {false, {store::Role::kStation}}},
+      {"GET /verify", {true, {}}},
+      {"POST /verify", {true, {}}},
+      {"GET /api/v1/certificates/verify", {true, {}}},
+  };
+  std::size_t seen = 0;
+  for (const auto& r : p_.server().guarded_routes()) {
+    auto it = expected.find(r.method + " " + r.path);
+    if (it == expected.end()) continue;
+    ++seen;
+    EXPECT_EQ(r.access.anyone, it->second.first) << it->first;
+    for (auto role : {store::Role::kCandidate, store::Role::kOrganisation, store::Role::kStation, store::Role::kProctor,
+                      store::Role::kExaminer, store::Role::kAdministrator}) {
+      const bool listed = std::find(it->second.second.begin(), it->second.second.end(), role) != it->second.second.end();
+      EXPECT_EQ(role_allowed(r.access, role), r.access.anyone || listed) << it->first << " " << store::to_text(role);
+    }
+  }
+  EXPECT_EQ(seen, expected.size());
 }
 
 TEST_F(PermissionTest, NobodyIsSentToLoginOrRefused) {
