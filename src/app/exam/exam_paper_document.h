@@ -1,0 +1,35 @@
+#pragma once
+// A sealed paper (exam/paper.h) as the canonical JSON stored with it (exam_papers.paper_json),
+// and back. Canonical: keys sorted, no spaces, integers only, so the same paper always gives the
+// same bytes. The seal inside is the exam module's; reading back does not trust it (marking
+// verifies it again).
+//
+// What a candidate is shown (stems and options in displayed order) comes from the bank the paper
+// names (exam_question_views): papers record (item, version), which never change meaning
+// (exam/item.h check_revision), so the stored paper stays small (~10 KB).
+// Pure; thread-safe.
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/common/result.h"
+#include "exam/paper.h"
+
+namespace rc::app {
+
+std::string paper_to_json_text(const exam::Paper& paper);
+// kInvalidValue "paper_json" when the text is not a paper this module wrote.
+[[nodiscard]] Result<exam::Paper> paper_from_json_text(std::string_view text);
+
+// One digit per question in paper order: how many choices it shows ('4' or '2').
+std::string choice_counts(const exam::Paper& paper);
+
+// The questions as the candidate sees them, from the paper's bank:
+//   [{"no": 1, "kind": "single_choice", "kind_name": "单选题", "stem": "...",
+//     "choices": [{"value": 0, "label": "A", "text": "..."}, ...]}, ...]
+// kNotFound when the bank is not known here or lacks an item.
+[[nodiscard]] Result<nlohmann::json> exam_question_views(const exam::Paper& paper);
+
+}  // namespace rc::app
