@@ -18,17 +18,32 @@ namespace {
 
 constexpr std::string_view kHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 constexpr std::string_view kNs = " xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+// Larger XML is stored, not deflated: that is the page, ~30 KB mostly QR path digits, whose deflate
+// cost as much as an SM2 signature (measured with bench/cert_issue_bench) to save ~20 KB.
+constexpr std::size_t kDeflateLimit = 16 * 1024;
 
-// The same bytes for every certificate: built once.
-const std::string& public_res_xml() {
-  static const std::string xml = std::string(kHeader) + "<ofd:Res" + std::string(kNs) +
-                                 " BaseLoc=\"Res\"><ofd:Fonts>"
-                                 "<ofd:Font ID=\"2\" FontName=\"宋体\" FamilyName=\"宋体\"/>"
-                                 "<ofd:Font ID=\"3\" FontName=\"黑体\" FamilyName=\"黑体\"/>"
-                                 "<ofd:Font ID=\"4\" FontName=\"仿宋\" FamilyName=\"仿宋\"/>"
-                                 "<ofd:Font ID=\"5\" FontName=\"楷体\" FamilyName=\"楷体\"/>"
-                                 "</ofd:Fonts></ofd:Res>\n";
-  return xml;
+// A part that is the same bytes in every certificate: built, digested and packed once.
+struct StaticPart {
+  std::string xml;
+  std::string digest;
+  PackedEntry packed;
+  explicit StaticPart(std::string x) : xml(std::move(x)), digest(sm3_base64(xml)), packed(PackedEntry::pack(xml, true)) {}
+};
+
+const StaticPart& public_res() {
+  static const StaticPart part(std::string(kHeader) + "<ofd:Res" + std::string(kNs) +
+                               " BaseLoc=\"Res\"><ofd:Fonts>"
+                               "<ofd:Font ID=\"2\" FontName=\"宋体\" FamilyName=\"宋体\"/>"
+                               "<ofd:Font ID=\"3\" FontName=\"黑体\" FamilyName=\"黑体\"/>"
+                               "<ofd:Font ID=\"4\" FontName=\"仿宋\" FamilyName=\"仿宋\"/>"
+                               "<ofd:Font ID=\"5\" FontName=\"楷体\" FamilyName=\"楷体\"/>"
+                               "</ofd:Fonts></ofd:Res>\n");
+  return part;
+}
+
+const StaticPart& signatures() {
+  static const StaticPart part(signatures_xml());
+  return part;
 }
 
 std::string document_res_xml(bool with_photo) {
@@ -142,27 +157,41 @@ Result<std::string> write_certificate_ofd(const CertificateContent& content, con
   const std::string when = signature_date_time(signed_at);
   const bool photo = !content.photo_png.empty();
 
-  std::vector<ZipEntry> files;
-  files.reserve(10);
-  files.push_back({"OFD.xml", ofd_xml(content, qr, signed_at, when, key.fingerprint()), true});
-  files.push_back({"Doc_0/Document.xml", document_xml(page->max_id), true});
-  files.push_back({"Doc_0/PublicRes.xml", public_res_xml(), true});
-  files.push_back({"Doc_0/DocumentRes.xml", document_res_xml(photo), true});
-  files.push_back({"Doc_0/Pages/Page_0/Content.xml", std::move(page->xml), true});
-  files.push_back({"Doc_0/Res/seal.png", seal->png, false});
-  if (photo) files.push_back({"Doc_0/Res/photo.png", content.photo_png, false});
-  files.push_back({std::string(kSignaturesPath), signatures_xml(), true});
+  // Every protected file, in package order, with its digest; shared parts come pre-packed.
+  const std::string ofd = ofd_xml(content, qr, signed_at, when, key.fingerprint());
+  const std::string document = document_xml(page->max_id);
+  const std::string document_res = document_res_xml(photo);
+  struct Part {
+    std::string_view name, data;
+    const PackedEntry* packed;
+    std::string digest;
+  };
+  std::vector<Part> parts = {
+      {"OFD.xml", ofd, nullptr, {}},
+      {"Doc_0/Document.xml", document, nullptr, {}},
+      {"Doc_0/PublicRes.xml", public_res().xml, &public_res().packed, public_res().digest},
+      {"Doc_0/DocumentRes.xml", document_res, nullptr, {}},
+      {"Doc_0/Pages/Page_0/Content.xml", page->xml, nullptr, {}},
+      {"Doc_0/Res/seal.png", seal->png, &seal->packed, seal->sm3_base64},
+  };
+  if (photo) parts.push_back({"Doc_0/Res/photo.png", content.photo_png, nullptr, {}});
+  parts.push_back({kSignaturesPath, signatures().xml, &signatures().packed, signatures().digest});
 
   std::vector<FileReference> refs;
-  refs.reserve(files.size());
-  for (const auto& f : files)
-    refs.push_back({f.name, f.name == "Doc_0/Res/seal.png" ? seal->sm3_base64 : sm3_base64(f.data)});
-  std::string signature = signature_xml(refs, when);
+  refs.reserve(parts.size());
+  for (auto& p : parts) refs.push_back({std::string(p.name), p.digest.empty() ? sm3_base64(p.data) : p.digest});
+  const std::string signature = signature_xml(refs, when);
   auto value = key.sign(signature);
   if (!value) return fail(value.error());
-  files.push_back({std::string(kSignaturePath), std::move(signature), true});
-  files.push_back({std::string(kSignedValuePath), std::move(*value), false});
-  return write_zip(files, signed_at);
+
+  ZipWriter zip(signed_at);
+  for (const auto& p : parts) {
+    if (p.packed) zip.add(p.name, *p.packed);
+    else zip.add(p.name, p.data, p.name.substr(p.name.size() - 4) == ".xml" && p.data.size() < kDeflateLimit);
+  }
+  zip.add(kSignaturePath, signature, true);
+  zip.add(kSignedValuePath, *value, false);
+  return zip.finish();
 }
 
 void tune_allocator() {

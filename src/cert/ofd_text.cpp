@@ -19,14 +19,27 @@ void append_xml_escaped(std::string& out, std::string_view text) {
   }
 }
 
+// Integer arithmetic instead of snprintf: a certificate page formats thousands of coordinates
+// (the vector QR code) and printf's float path showed up in the issuance profile.
 std::string mm(double v) {
-  char buf[32];
-  const double rounded = std::round(v * 10000.0) / 10000.0;
-  std::snprintf(buf, sizeof buf, "%.4f", rounded == 0.0 ? 0.0 : rounded);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
+  long long t = std::llround(v * 10000.0);
+  std::string s;
+  if (t < 0) {
+    s += '-';
+    t = -t;
+  }
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, t / 10000);
+  s.append(buf, end);
+  int frac = static_cast<int>(t % 10000);
+  if (frac != 0) {
+    char digits[5] = {char('0' + frac / 1000), char('0' + frac / 100 % 10), char('0' + frac / 10 % 10), char('0' + frac % 10), 0};
+    int n = 4;
+    while (digits[n - 1] == '0') --n;
+    s += '.';
+    s.append(digits, static_cast<std::size_t>(n));
+  }
+  return s == "-0" ? "0" : s;
 }
 
 std::optional<std::vector<char32_t>> utf8_code_points(std::string_view text) {

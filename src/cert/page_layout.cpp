@@ -65,10 +65,11 @@ class PageWriter {
             mm(h - p) + " C</ofd:AbbreviatedData></ofd:PathObject>";
   }
 
-  void filled_path(double x, double y, double w, double h, const std::string& data, Rgb colour) {
-    xml_ += "<ofd:PathObject ID=\"" + id() + "\" Boundary=\"" + mm(x) + ' ' + mm(y) + ' ' + mm(w) + ' ' + mm(h) +
-            "\" Stroke=\"false\" Fill=\"true\"><ofd:FillColor Value=\"" + rgb(colour) + "\"/><ofd:AbbreviatedData>" + data +
-            "</ofd:AbbreviatedData></ofd:PathObject>";
+  // A filled path whose coordinates are in units of `scale` mm (the CTM scales them).
+  void filled_path(double x, double y, double w, double h, double scale, const std::string& data, Rgb colour) {
+    xml_ += "<ofd:PathObject ID=\"" + id() + "\" Boundary=\"" + mm(x) + ' ' + mm(y) + ' ' + mm(w) + ' ' + mm(h) + "\" CTM=\"" +
+            mm(scale) + " 0 0 " + mm(scale) + " 0 0\" Stroke=\"false\" Fill=\"true\"><ofd:FillColor Value=\"" + rgb(colour) +
+            "\"/><ofd:AbbreviatedData>" + data + "</ofd:AbbreviatedData></ofd:PathObject>";
   }
 
   // The image fills its Boundary: image space is the unit square scaled by the CTM.
@@ -164,7 +165,7 @@ Result<PageContent> layout_certificate_page(const CertificateContent& c, const s
   draw_photo(page, c);
   draw_fields(page, c);
   page.text(kLabelX, 184, kFontKai, kValueSize, "该持证人经考核鉴定合格，特发此证。");
-  page.filled_path(kQrX, kQrY, qr->size_mm, qr->size_mm, qr->abbreviated_data, kBlack);
+  page.filled_path(kQrX, kQrY, qr->size_mm, qr->size_mm, qr->module_mm, qr->abbreviated_data, kBlack);
   page.text(kQrX + 5, kQrY + kQrSize + 1, kFontSong, 3.5, "扫码查验证书", kGrey);
   // Issuer and date right-aligned above the closing border, the seal laid over them as on paper.
   const std::string issuer = c.issuing_body.empty() ? "--" : c.issuing_body;

@@ -11,11 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "cert/zip_package.h"
+
 namespace rc::cert {
 
 struct SealImage {
   std::string png;
   std::string sm3_base64;  // digest for the signature's Reference, computed once with the image
+  PackedEntry packed;      // the ZIP entry's bytes and CRC, also computed once
 };
 
 // REQUIRES: cairo and pango work (fonts installed); otherwise the image lacks its text.

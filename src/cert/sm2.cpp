@@ -82,6 +82,10 @@ std::string public_pem_of(EVP_PKEY* k) {
 
 }  // namespace
 
+Sm2PrivateKey::Sm2PrivateKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)), fingerprint_(sm3_hex(spki_der(key_.get()))) {}
+
+Sm2PublicKey::Sm2PublicKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)), fingerprint_(sm3_hex(spki_der(key_.get()))) {}
+
 Result<Sm2PrivateKey> Sm2PrivateKey::from_pem(std::string_view pem) {
   BioPtr bio = read_bio(pem);
   if (!bio) return fail(key_error("无法读取"));
@@ -121,7 +125,7 @@ Result<std::string> Sm2PrivateKey::sign(std::string_view message) const {
   return sig;
 }
 
-std::string Sm2PrivateKey::fingerprint() const { return sm3_hex(spki_der(key_.get())); }
+std::string Sm2PrivateKey::fingerprint() const { return fingerprint_; }
 
 Result<Sm2PublicKey> Sm2PublicKey::from_pem(std::string_view pem) {
   BioPtr bio = read_bio(pem);
@@ -142,7 +146,7 @@ bool Sm2PublicKey::verify(std::string_view message, std::string_view der_signatu
                           message.size()) == 1;
 }
 
-std::string Sm2PublicKey::fingerprint() const { return sm3_hex(spki_der(key_.get())); }
+std::string Sm2PublicKey::fingerprint() const { return fingerprint_; }
 
 std::string Sm2PublicKey::pem() const { return public_pem_of(key_.get()); }
 

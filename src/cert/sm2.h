@@ -37,8 +37,9 @@ class Sm2PrivateKey {
   std::string fingerprint() const;
 
  private:
-  explicit Sm2PrivateKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)) {}
+  explicit Sm2PrivateKey(std::shared_ptr<EVP_PKEY> k);
   std::shared_ptr<EVP_PKEY> key_;
+  std::string fingerprint_;  // computed once: every certificate records it
 };
 
 class Sm2PublicKey {
@@ -53,8 +54,9 @@ class Sm2PublicKey {
 
  private:
   friend class Sm2PrivateKey;
-  explicit Sm2PublicKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)) {}
+  explicit Sm2PublicKey(std::shared_ptr<EVP_PKEY> k);
   std::shared_ptr<EVP_PKEY> key_;
+  std::string fingerprint_;  // computed once: the verifier compares it for every trusted key
 };
 
 // Signature encodings: DER SEQUENCE{r, s} <-> the fixed 64-byte r||s. nullopt unless the input is

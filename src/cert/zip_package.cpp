@@ -1,6 +1,10 @@
 #include "cert/zip_package.h"
 
 #include <zip.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <stdexcept>
 
 #include <memory>
 #include <set>
@@ -40,23 +44,6 @@ bool safe_name(std::string_view n) {
   return true;
 }
 
-Result<std::string> drain(zip_source_t* src) {
-  if (zip_source_open(src) < 0) return fail(zip_failure("", "内存源无法打开"));
-  std::string out;
-  char buf[16384];
-  for (;;) {
-    const zip_int64_t n = zip_source_read(src, buf, sizeof buf);
-    if (n < 0) {
-      zip_source_close(src);
-      return fail(zip_failure("", "内存源读取失败"));
-    }
-    if (n == 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  zip_source_close(src);
-  return out;
-}
-
 // Reads one entry, never more than limit+1 bytes, whatever the header claims.
 Result<std::string> read_entry(zip_t* za, zip_uint64_t index, const std::string& name, std::size_t limit) {
   std::unique_ptr<zip_file_t, FileClose> f(zip_fopen_index(za, index, 0));
@@ -75,32 +62,129 @@ Result<std::string> read_entry(zip_t* za, zip_uint64_t index, const std::string&
 
 }  // namespace
 
-Result<std::string> write_zip(const std::vector<ZipEntry>& entries, std::chrono::system_clock::time_point mtime) {
-  zip_error_t err;
-  zip_error_init(&err);
-  Source src(zip_source_buffer_create(nullptr, 0, 0, &err));
-  if (!src) return fail(zip_failure("", "内存源无法创建"));
-  Archive za(zip_open_from_source(src.get(), ZIP_TRUNCATE, &err));
-  zip_error_fini(&err);
-  if (!za) return fail(zip_failure("", "无法创建"));
-  zip_source_keep(src.get());  // the archive takes one reference; ours outlives zip_close
-  const auto when = static_cast<time_t>(std::chrono::duration_cast<std::chrono::seconds>(mtime.time_since_epoch()).count());
-  for (const auto& e : entries) {
-    zip_source_t* data = zip_source_buffer(za.get(), e.data.data(), e.data.size(), 0);
-    if (!data) return fail(zip_failure(e.name, "无法添加"));
-    const zip_int64_t idx = zip_file_add(za.get(), e.name.c_str(), data, ZIP_FL_ENC_UTF_8);
-    if (idx < 0) {
-      zip_source_free(data);
-      return fail(zip_failure(e.name, zip_strerror(za.get())));
-    }
-    const auto i = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(za.get(), i, e.deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) < 0 ||
-        zip_file_set_mtime(za.get(), i, when, 0) < 0)
-      return fail(zip_failure(e.name, zip_strerror(za.get())));
+namespace {
+
+void put16(std::string& s, std::uint32_t v) {
+  s += static_cast<char>(v & 0xff);
+  s += static_cast<char>((v >> 8) & 0xff);
+}
+void put32(std::string& s, std::uint32_t v) {
+  put16(s, v & 0xffff);
+  put16(s, v >> 16);
+}
+
+// One reusable raw-deflate stream per thread and size class. deflateInit allocates (calloc) about
+// 256 KB that a certificate's half-dozen small XML files would otherwise clear every time; reset
+// only clears the hash heads, and the small class keeps those to 2 KB.
+class Deflater {
+ public:
+  Deflater(int window_bits, int mem_level) {
+    if (deflateInit2(&z_, 1, Z_DEFLATED, -window_bits, mem_level, Z_DEFAULT_STRATEGY) != Z_OK) throw std::bad_alloc();
   }
-  if (zip_close(za.get()) < 0) return fail(zip_failure("", zip_strerror(za.get())));
-  za.release();  // zip_close freed it
-  return drain(src.get());
+  ~Deflater() { deflateEnd(&z_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::string run(std::string_view data) {
+    deflateReset(&z_);
+    std::string out(deflateBound(&z_, static_cast<uLong>(data.size())), '\0');
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z_.avail_in = static_cast<uInt>(data.size());
+    z_.next_out = reinterpret_cast<Bytef*>(out.data());
+    z_.avail_out = static_cast<uInt>(out.size());
+    if (deflate(&z_, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
+    out.resize(z_.total_out);
+    return out;
+  }
+
+ private:
+  z_stream z_{};
+};
+
+std::string raw_deflate(std::string_view data) {
+  constexpr std::size_t kSmall = 8192;
+  if (data.size() <= kSmall) {
+    thread_local Deflater small(13, 3);  // an 8 KB window covers the whole input
+    return small.run(data);
+  }
+  thread_local Deflater large(15, 8);
+  return large.run(data);
+}
+
+}  // namespace
+
+PackedEntry PackedEntry::pack(std::string_view data, bool deflate) {
+  PackedEntry p;
+  p.size = data.size();
+  p.crc32 = static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
+  p.deflated = deflate;
+  p.stored = deflate ? raw_deflate(data) : std::string(data);
+  return p;
+}
+
+ZipWriter::ZipWriter(std::chrono::system_clock::time_point mtime) {
+  const auto local = std::chrono::floor<std::chrono::seconds>(mtime + std::chrono::hours(8));  // Asia/Shanghai
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd(day);
+  const std::chrono::hh_mm_ss hms(local - day);
+  const int year = std::clamp(static_cast<int>(ymd.year()), 1980, 2107);
+  dos_date_ = static_cast<std::uint16_t>(((year - 1980) << 9) | (static_cast<unsigned>(ymd.month()) << 5) | static_cast<unsigned>(ymd.day()));
+  dos_time_ = static_cast<std::uint16_t>((hms.hours().count() << 11) | (hms.minutes().count() << 5) | (hms.seconds().count() / 2));
+}
+
+void ZipWriter::add(std::string_view name, std::string_view data, bool deflate) {
+  // Below 64 bytes deflate only adds its own overhead.
+  add(name, PackedEntry::pack(data, deflate && data.size() >= 64));
+}
+
+void ZipWriter::add(std::string_view name, const PackedEntry& p) {
+  const auto offset = static_cast<std::uint32_t>(out_.size());
+  auto header = [&](std::string& s, bool central) {
+    put32(s, central ? 0x02014b50 : 0x04034b50);
+    if (central) put16(s, 20);               // made by: version 2.0
+    put16(s, 20);                            // needed to extract
+    put16(s, 0x0800);                        // UTF-8 names
+    put16(s, p.deflated ? 8 : 0);
+    put16(s, dos_time_);
+    put16(s, dos_date_);
+    put32(s, p.crc32);
+    put32(s, static_cast<std::uint32_t>(p.stored.size()));
+    put32(s, static_cast<std::uint32_t>(p.size));
+    put16(s, static_cast<std::uint32_t>(name.size()));
+    put16(s, 0);                             // extra field
+    if (central) {
+      put16(s, 0);                           // comment
+      put16(s, 0);                           // disk
+      put16(s, 0);                           // internal attributes
+      put32(s, 0);                           // external attributes
+      put32(s, offset);
+    }
+    s.append(name);
+  };
+  header(out_, false);
+  out_.append(p.stored);
+  header(central_, true);
+  ++count_;
+}
+
+std::string ZipWriter::finish() {
+  const auto dir_offset = static_cast<std::uint32_t>(out_.size());
+  out_.append(central_);
+  put32(out_, 0x06054b50);
+  put16(out_, 0);
+  put16(out_, 0);
+  put16(out_, static_cast<std::uint32_t>(count_));
+  put16(out_, static_cast<std::uint32_t>(count_));
+  put32(out_, static_cast<std::uint32_t>(central_.size()));
+  put32(out_, dir_offset);
+  put16(out_, 0);
+  return std::move(out_);
+}
+
+Result<std::string> write_zip(const std::vector<ZipEntry>& entries, std::chrono::system_clock::time_point mtime) {
+  ZipWriter w(mtime);
+  for (const auto& e : entries) w.add(e.name, e.data, e.deflate);
+  return w.finish();
 }
 
 Result<std::vector<ZipEntry>> read_zip(std::string_view bytes, const ZipLimits& limits) {

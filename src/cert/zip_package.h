@@ -1,5 +1,5 @@
 #pragma once
-// The ZIP container of an OFD file, in memory (libzip). Reading is defensive because the bytes come
+// The ZIP container of an OFD file, in memory: written with zlib, read with libzip. Reading is defensive because the bytes come
 // from outside: limits on entry count, per-entry and total uncompressed size (zip bombs), and entry
 // names (no absolute paths, "..", backslashes, empty segments or duplicates).
 //
@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,8 +29,35 @@ struct ZipLimits {
   std::size_t max_total_bytes = 24u << 20;
 };
 
-// Entries in the given order; every entry's modification time is `mtime` so equal input gives
+// One entry's bytes as they go into the archive, computed once for parts that every certificate
+// shares (the seal image, static XML): issuance then only copies them.
+struct PackedEntry {
+  std::string stored;  // raw deflate stream, or the data itself
+  std::uint32_t crc32 = 0;
+  std::size_t size = 0;  // uncompressed
+  bool deflated = false;
+
+  static PackedEntry pack(std::string_view data, bool deflate);
+};
+
+// Writes a ZIP archive in memory with zlib (deflate level 1: the page XML is large and
+// repetitive, and higher levels cost more than a certificate's signatures). Entries keep the order
+// of add(); every entry gets the modification time `mtime` (Asia/Shanghai), so equal input gives
 // equal bytes.
+class ZipWriter {
+ public:
+  explicit ZipWriter(std::chrono::system_clock::time_point mtime);
+  void add(std::string_view name, std::string_view data, bool deflate);
+  void add(std::string_view name, const PackedEntry& packed);
+  std::string finish();
+
+ private:
+  std::string out_, central_;
+  std::uint16_t dos_time_ = 0, dos_date_ = 0;
+  std::size_t count_ = 0;
+};
+
+// Every entry through ZipWriter, in the given order.
 [[nodiscard]] Result<std::string> write_zip(const std::vector<ZipEntry>& entries, std::chrono::system_clock::time_point mtime);
 
 // Directory entries ("x/") are skipped. Errors are kOfdMalformed with field = the entry at fault

@@ -88,7 +88,8 @@ TEST(QrPayload, LevelCodes) {
 TEST(QrVector, RowRunsAreMergedIntoOneRectangleEach) {
   auto qr = qr_vector("https://example/verify?no=1", 30);
   ASSERT_TRUE(qr.has_value());
-  EXPECT_EQ(qr->size_mm, 30);
+  EXPECT_LE(qr->size_mm, 30);
+  EXPECT_GT(qr->size_mm, 25);
   EXPECT_GE(qr->modules, 21);
   std::size_t rects = 0;
   for (std::size_t at = 0; (at = qr->abbreviated_data.find(" C", at)) != std::string::npos; ++at) ++rects;

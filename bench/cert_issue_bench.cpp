@@ -1,0 +1,76 @@
+// Signed certificate files per second (F16 issuance, issue 4: at least 2,000/s on 2 cores), with
+// the ceiling in the same run:
+//   BM_SignedCertificate   write_certificate_ofd: QR payload signature, page layout, vector QR,
+//                          digests, Signature.xml SM2 signature, ZIP (what issuance does per holder)
+//   BM_Sm2SignPeer         one SM2 signature over a Signature.xml-sized message and nothing else:
+//                          the peer. A certificate needs two signatures (QR payload + file), so
+//                          the best possible rate is half the peer's.
+//   BM_VerifyCertificate   verify_certificate_ofd of one file (the offline check), for scale.
+// Each runs on 1 and 2 threads; items/s is the aggregate over the threads (real time).
+// How to run and the latest figures: bench/README.md.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <string>
+
+#include "cert/certificate_file.h"
+#include "cert/ofd_verification.h"
+#include "cert/sample_certificate.h"
+#include "cert/sm2.h"
+
+namespace {
+
+const rc::cert::Sm2PrivateKey& key() {
+  static const rc::cert::Sm2PrivateKey k = [] {
+    rc::cert::tune_allocator();  // as the issuing process does at start
+    return *rc::cert::Sm2PrivateKey::generate();
+  }();
+  return k;
+}
+
+const rc::cert::CertificateContent& content() {
+  static const rc::cert::CertificateContent c = rc::cert::sample_certificate_content(*rc::CivilDate::from_ymd(2026, 11, 28));
+  return c;
+}
+
+const auto kSignedAt = std::chrono::sys_days{std::chrono::year{2026} / 11 / 28} + std::chrono::hours{2};
+
+void BM_SignedCertificate(benchmark::State& state) {
+  (void)rc::cert::write_certificate_ofd(content(), key(), kSignedAt);  // seal image drawn once, outside timing
+  rc::cert::CertificateContent c = content();
+  std::size_t bytes = 0;
+  long serial = state.thread_index() * 1000000L;
+  for (auto _ : state) {
+    c.number = "YJJY202651135" + std::to_string(serial++);  // a different certificate every time
+    auto file = rc::cert::write_certificate_ofd(c, key(), kSignedAt);
+    if (!file) state.SkipWithError("write failed");
+    bytes = file->size();
+    benchmark::DoNotOptimize(file);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["file_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_SignedCertificate)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_Sm2SignPeer(benchmark::State& state) {
+  const std::string message(2200, 'x');  // about the size of Signature.xml
+  for (auto _ : state) {
+    auto sig = key().sign(message);
+    benchmark::DoNotOptimize(sig);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Sm2SignPeer)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_VerifyCertificate(benchmark::State& state) {
+  const std::string file = *rc::cert::write_certificate_ofd(content(), key(), kSignedAt);
+  const std::vector<rc::cert::Sm2PublicKey> trusted{key().public_key()};
+  for (auto _ : state) {
+    auto v = rc::cert::verify_certificate_ofd(file, trusted);
+    if (v.result != rc::cert::Verdict::kValid) state.SkipWithError("not valid");
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_VerifyCertificate)->Threads(1)->Threads(2)->UseRealTime();
+
+}  // namespace
