@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <memory>
 #include <vector>
 
@@ -42,25 +41,32 @@ Result<QrVector> qr_vector(std::string_view text, double size_mm) {
     d.append("M ").append(a).append(" ").append(c).append(" L ").append(b).append(" ").append(c);
     d.append(" L ").append(b).append(" ").append(e).append(" L ").append(a).append(" ").append(e).append(" C");
   };
-  std::map<std::pair<int, int>, int> open;  // (x0, x1) -> first row
+  // Runs of one row in left-to-right order, each with the row where its rectangle began. Runs of
+  // two rows are matched by a merge walk, as both lists are sorted by x.
+  struct Run {
+    int x0, x1, top;
+  };
+  std::vector<Run> open, next;
   for (int y = 0; y <= n; ++y) {
-    std::map<std::pair<int, int>, int> next;
+    next.clear();
+    const unsigned char* row = code->data + static_cast<std::ptrdiff_t>(std::min(y, n - 1)) * n;
     for (int x = 0; y < n && x < n;) {
-      const unsigned char* row = code->data + static_cast<std::ptrdiff_t>(y) * n;
       if (!(row[x] & 1)) {
         ++x;
         continue;
       }
       int end = x;
       while (end < n && (row[end] & 1)) ++end;
-      const auto key = std::make_pair(x, end);
-      const auto it = open.find(key);
-      next[key] = it == open.end() ? y : it->second;
+      next.push_back({x, end, y});
       x = end;
     }
-    for (const auto& [run, top] : open)
-      if (!next.count(run)) emit(run.first, run.second, top, y);
-    open = std::move(next);
+    std::size_t j = 0;
+    for (const Run& r : open) {
+      while (j < next.size() && next[j].x0 < r.x0) ++j;
+      if (j < next.size() && next[j].x0 == r.x0 && next[j].x1 == r.x1) next[j].top = r.top;  // continues below
+      else emit(r.x0, r.x1, r.top, y);
+    }
+    std::swap(open, next);
   }
   return out;
 }
