@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "app/certificates/certificate_filing.h"
 #include "app/certificates/certificate_services.h"
@@ -233,6 +234,64 @@ TEST_F(CertificatePagesTest, VerifyPageNeedsTheCaptchaAndShowsMaskedResults) {
   EXPECT_EQ(right.body.find(id_number(0)), std::string::npos);
   auto no_csrf = http_request(p_->port(), "POST", "/verify", "mode=number&name=x&number=y", kForm);
   EXPECT_EQ(no_csrf.status, 403);
+}
+
+TEST_F(CertificatePagesTest, StationFilesDownloadsTheListRecordsTheFilingAndIssuesInTheBackground) {
+  auto& platform = p_->platform();
+  const auto now = app::to_timestamp(platform.clock().now());
+  auto more = platform.database().transaction([&](store::Transaction& tx) -> Result<void> {
+    store::Batch b{0, sessions_.organisation_id, sessions_.station_id, 5, "第二批", store::BatchStatus::kClosed, now, now};
+    auto batch = store::BatchRepository(tx).insert(b);
+    auto sitting = app::seed_sitting(tx, sessions_.station_id, *CivilDate::parse("2026-10-08"), now);
+    if (!batch || !sitting) return fail(ErrorCode::kStorageFailure);
+    for (int i = 10; i < 12; ++i) {
+      app::PassedCandidate who;
+      who.name = "赵新" + std::to_string(i);
+      who.id_number = id_number(i);
+      who.phone = "139880001" + std::to_string(i);
+      who.registered_on = *CivilDate::parse("2026-09-20");
+      if (auto s = app::seed_passed_candidate(tx, platform.cipher(), *batch, *sitting, who, now); !s) return fail(s.error());
+    }
+    return ok();
+  });
+  ASSERT_TRUE(more) << more.error().message;
+  const auto station = as(store::Role::kStation);
+  auto issue_unfiled = http_request(p_->port(), "POST", "/station/certificates/issue", "", kForm, station);
+  EXPECT_EQ(issue_unfiled.status, 422) << "nothing filed and not issued yet";
+  auto exported = http_request(p_->port(), "POST", "/station/certificates/filings", "", kForm, station);
+  ASSERT_EQ(exported.status, 303) << exported.body.substr(0, 300);
+  auto page = http_request(p_->port(), "GET", "/station/certificates", "", "", station);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page.body, m, std::regex("filings/(\\d+)/filed")));
+  const std::string filing = m[1];
+  auto xlsx = http_request(p_->port(), "GET", "/station/certificates/filings/" + filing + "/export.xlsx", "", "", station);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK"));
+  EXPECT_NE(xlsx.headers["content-disposition"].find(".xlsx"), std::string::npos);
+  auto bad_date = http_request(p_->port(), "POST", "/station/certificates/filings/" + filing + "/filed", "filed_on=2026-13-01", kForm, station);
+  EXPECT_EQ(bad_date.status, 422);
+  auto filed = http_request(p_->port(), "POST", "/station/certificates/filings/" + filing + "/filed", "filed_on=2026-11-28", kForm, station);
+  ASSERT_EQ(filed.status, 303);
+  auto started = http_request(p_->port(), "POST", "/station/certificates/issue", "", kForm, station);
+  ASSERT_EQ(started.status, 303);
+  const std::string job_page = started.headers["location"];
+  ASSERT_TRUE(job_page.rfind("/station/certificates/jobs/", 0) == 0) << job_page;
+  EXPECT_EQ(http_request(p_->port(), "GET", job_page, "", "", station).status, 200);
+  const std::string api = "/api/v1/station/certificate-jobs/" + job_page.substr(job_page.rfind('/') + 1);
+  nlohmann::json progress;
+  for (int i = 0; i < 200; ++i) {
+    auto r = http_request(p_->port(), "GET", api, "", "", station);
+    ASSERT_EQ(r.status, 200) << r.body;
+    progress = nlohmann::json::parse(r.body);
+    if (progress["finished"]) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(progress["finished"]);
+  EXPECT_EQ(progress["issued"], 2);
+  EXPECT_EQ(progress["percent"], 100);
+  EXPECT_EQ(http_request(p_->port(), "GET", api, "", "", as(store::Role::kCandidate)).status, 403);
+  auto again = http_request(p_->port(), "POST", "/station/certificates/issue", "", kForm, station);
+  EXPECT_EQ(again.status, 422) << "re-running issues nothing twice";
 }
 
 TEST_F(CertificatePagesTest, ReissuePagesSayPaperIsNeverReissued) {
