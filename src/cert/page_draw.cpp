@@ -3,6 +3,7 @@
 #include <pango/pangocairo.h>
 
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -12,6 +13,11 @@
 
 namespace rc::cert {
 namespace {
+
+// Upper bounds per page, so that a crafted file cannot keep the renderer busy for minutes; a real
+// certificate page has a few hundred glyphs and one QR path of a few thousand tokens.
+constexpr std::size_t kMaxGlyphsPerPage = 20000;
+constexpr std::size_t kMaxPathTokens = 400000;
 
 std::vector<double> numbers(std::string_view s) {
   std::vector<double> out;
@@ -72,6 +78,7 @@ void trace_path(cairo_t* cr, std::string_view data) {
     const std::size_t s = i;
     while (i < data.size() && data[i] != ' ' && data[i] != '\n' && data[i] != '\t') ++i;
     if (i > s) tok.push_back(data.substr(s, i - s));
+    if (tok.size() > kMaxPathTokens) return;
   }
   auto num = [&](std::size_t k) {
     double v = 0;
@@ -122,7 +129,7 @@ void draw_path(cairo_t* cr, const pugi::xml_node& obj) {
   cairo_new_path(cr);
 }
 
-void draw_text(cairo_t* cr, const pugi::xml_node& obj, const RenderResources& res) {
+void draw_text(cairo_t* cr, const pugi::xml_node& obj, const RenderResources& res, std::size_t& glyph_budget) {
   const auto font = res.fonts.find(obj.attribute("Font").as_uint(0));
   const double size = obj.attribute("Size").as_double(0);
   if (size <= 0 || size > 1000) return;
@@ -145,7 +152,7 @@ void draw_text(cairo_t* cr, const pugi::xml_node& obj, const RenderResources& re
     const auto dx = expand_delta(code.attribute("DeltaX").value()).value_or(std::vector<double>{});
     const auto dy = expand_delta(code.attribute("DeltaY").value()).value_or(std::vector<double>{});
     std::size_t byte = 0;
-    for (std::size_t i = 0; i < cps->size(); ++i) {
+    for (std::size_t i = 0; i < cps->size() && glyph_budget > 0; ++i, --glyph_budget) {
       const char32_t c = (*cps)[i];
       const int len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       pango_layout_set_text(layout, text.data() + byte, len);
@@ -177,9 +184,20 @@ cairo_status_t read_png(void* closure, unsigned char* out, unsigned int length) 
   return CAIRO_STATUS_SUCCESS;
 }
 
+// Width and height from a PNG's IHDR, so that a crafted header cannot make cairo allocate gigabytes.
+bool png_size_ok(std::string_view png) {
+  if (png.size() < 24 || png.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8)) return false;
+  auto be32 = [&](std::size_t at) {
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(png[at + i]);
+    return v;
+  };
+  return be32(16) > 0 && be32(20) > 0 && be32(16) <= 4096 && be32(20) <= 4096;
+}
+
 void draw_image(cairo_t* cr, const pugi::xml_node& obj, const RenderResources& res) {
   const auto it = res.images.find(obj.attribute("ResourceID").as_uint(0));
-  if (it == res.images.end()) return;
+  if (it == res.images.end() || !png_size_ok(it->second)) return;
   PngReader reader{it->second};
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> img(
       cairo_image_surface_create_from_png_stream(read_png, &reader), cairo_surface_destroy);
@@ -205,6 +223,7 @@ RenderFont substitute_font(std::string_view name, std::string_view family) {
 }
 
 void draw_page(cairo_t* cr, const pugi::xml_node& page, const RenderResources& res) {
+  std::size_t glyph_budget = kMaxGlyphsPerPage;
   for (const auto& layer : children(child(page, "Content"), "Layer")) {
     for_each_element(layer, [&](const pugi::xml_node& obj) {
       const auto kind = local_name(obj);
@@ -212,7 +231,7 @@ void draw_page(cairo_t* cr, const pugi::xml_node& page, const RenderResources& r
       cairo_save(cr);
       if (enter_object(cr, obj)) {
         if (kind == "PathObject") draw_path(cr, obj);
-        else if (kind == "TextObject") draw_text(cr, obj, res);
+        else if (kind == "TextObject") draw_text(cr, obj, res, glyph_budget);
         else draw_image(cr, obj, res);
       }
       cairo_restore(cr);

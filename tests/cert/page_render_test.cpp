@@ -64,6 +64,22 @@ TEST(PageRender, PdfIsOneA4Page) {
   EXPECT_GT(pdf->size(), 50000u);                          // ...so the page content is substantial
 }
 
+TEST(PageRender, CraftedImagesAndTextDoNotExhaustTheRenderer) {
+  auto entries = *read_zip(sample_ofd());
+  for (auto& e : entries) {
+    if (e.name == "Doc_0/Res/photo.png") {  // a PNG header claiming 100000 x 100000 pixels
+      e.data = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0", 29);
+    } else if (e.name == "Doc_0/Pages/Page_0/Content.xml") {  // a million glyphs in one TextCode
+      const std::string more(1000000, 'W');
+      e.data.replace(e.data.find(">李演示<"), std::string(">李演示<").size(), ">" + more + "<");
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  auto png = render_ofd_png(*write_zip(entries, test_time()), 72);
+  ASSERT_TRUE(png.has_value()) << png.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60));
+}
+
 TEST(PageRender, RefusesUnreadableInputAndAbsurdResolutions) {
   EXPECT_EQ(render_ofd_png("not a zip").error().code, ErrorCode::kOfdMalformed);
   EXPECT_EQ(render_ofd_pdf("").error().code, ErrorCode::kOfdMalformed);
