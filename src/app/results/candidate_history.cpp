@@ -1,6 +1,7 @@
 #include "app/results/candidate_history.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "domain/rules/engine.h"
 #include "store/attempt_repository.h"
@@ -38,11 +39,17 @@ std::optional<std::int32_t> passing_score(const std::vector<store::Attempt>& att
 
 }  // namespace
 
-Result<rules::History> candidate_history(store::Transaction& tx, const store::Registration& target,
-                                         CivilDate birth_date, CivilDate today) {
+namespace {
+
+// The history, and the target registration's own attempts (kept for the scores, so they are read once).
+Result<std::pair<rules::History, std::vector<store::Attempt>>> history_and_attempts(store::Transaction& tx,
+                                                                                  const store::Registration& target,
+                                                                                  CivilDate birth_date,
+                                                                                  CivilDate today) {
   auto all = store::RegistrationRepository(tx).list_by_candidate(target.candidate_id);
   if (!all) return fail(all.error());
-  rules::History history;
+  std::pair<rules::History, std::vector<store::Attempt>> out;
+  rules::History& history = out.first;
   history.today = today;
   history.birth_date = birth_date;
   for (const auto& r : *all) {
@@ -57,8 +64,18 @@ Result<rules::History> candidate_history(store::Transaction& tx, const store::Re
       reg.sittings.push_back(*s);
     }
     history.registrations.push_back(std::move(reg));
+    if (r.id == target.id) out.second = std::move(*attempts);
   }
-  return history;
+  return out;
+}
+
+}  // namespace
+
+Result<rules::History> candidate_history(store::Transaction& tx, const store::Registration& target,
+                                         CivilDate birth_date, CivilDate today) {
+  auto h = history_and_attempts(tx, target, birth_date, today);
+  if (!h) return fail(h.error());
+  return std::move(h->first);
 }
 
 Result<CertificateStanding> certificate_standing(store::Transaction& tx, const PolicyCatalog& policies,
@@ -70,19 +87,17 @@ Result<CertificateStanding> certificate_standing(store::Transaction& tx, const P
   auto candidate = store::CandidateRepository(tx).find(reg->candidate_id);
   if (!candidate) return fail(candidate.error());
   s.candidate = *candidate;
-  auto history = candidate_history(tx, *reg, candidate->birth_date, today);
+  auto history = history_and_attempts(tx, *reg, candidate->birth_date, today);
   if (!history) return fail(history.error());
-  auto decision = rules::evaluate(*history, policies);
+  auto decision = rules::evaluate(history->first, policies);
   if (!decision) return fail(decision.error());
   s.decision = *decision;
   const auto& th = decision->theory;
   const auto& pr = decision->practical;
   if (decision->registration_status == rules::RegistrationStatus::kCompleted && th.passed_on && pr.passed_on)
     s.exam_on = std::max(*th.passed_on, *pr.passed_on);
-  auto attempts = store::AttemptRepository(tx).list_by_registration(registration_id);
-  if (!attempts) return fail(attempts.error());
-  s.theory_score_milli = passing_score(*attempts, store::Subject::kTheory);
-  s.practical_score_milli = passing_score(*attempts, store::Subject::kPractical);
+  s.theory_score_milli = passing_score(history->second, store::Subject::kTheory);
+  s.practical_score_milli = passing_score(history->second, store::Subject::kPractical);
   return s;
 }
 
