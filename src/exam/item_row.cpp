@@ -158,8 +158,9 @@ ItemHeader map_item_header(const std::vector<std::string>& header) {
     auto it = std::find_if(kColumns.begin(), kColumns.end(), [&](const auto& c) { return c.title == title; });
     const std::string where = "第 " + std::to_string(i + 1) + " 列";
     if (it == kColumns.end()) {
-      h.errors.push_back(make_error(ErrorCode::kSheetUnknownColumn, where,
-                                    where + "的列名" + quote_for_message(trim(header[i])) + "不是题库模板中的列"));
+      // The title is echoed only when it is clean text: messages end up in JSON and HTML.
+      const std::string shown = clean_text(header[i]) ? quote_for_message(trim(header[i])) : "（含无效字符）";
+      h.errors.push_back(make_error(ErrorCode::kSheetUnknownColumn, where, where + "的列名" + shown + "不是题库模板中的列"));
       continue;
     }
     int& slot = h.index[static_cast<std::size_t>(it->column)];

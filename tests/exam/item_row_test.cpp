@@ -85,3 +85,18 @@ TEST(ItemRowParse, ExportThenImportGivesTheSameItem) {
 
 }  // namespace
 }  // namespace rc::exam
+
+namespace rc::exam {
+namespace {
+
+// Found by fuzz/exam_item_row_fuzz: an unknown header holding invalid UTF-8 was quoted into the
+// message, which then broke JSON rendering.
+TEST(ItemHeader, NeverEchoesInvalidText) {
+  auto h = map_item_header({"题目编号", "\xE9\xA2"});
+  ASSERT_FALSE(h.errors.empty());
+  EXPECT_TRUE(clean_text(h.errors[0].message)) << h.errors[0].message;
+  EXPECT_EQ(h.errors[0].field, "第 2 列");
+}
+
+}  // namespace
+}  // namespace rc::exam
