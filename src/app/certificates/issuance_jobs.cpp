@@ -3,6 +3,7 @@
 namespace rc::app {
 
 IssuanceJobs::~IssuanceJobs() {
+  stopping_ = true;
   std::map<std::uint64_t, std::shared_ptr<Job>> jobs;
   {
     std::lock_guard lock(mu_);
@@ -35,7 +36,7 @@ Result<std::uint64_t> IssuanceJobs::start(const Actor& actor) {
       job->progress.issued = r.issued;
       job->progress.skipped = r.skipped;
       job->progress.refused = r.refused;
-    });
+    }, &stopping_);
     std::lock_guard lock(mu_);
     if (report) {
       job->progress.issued = report->issued;

@@ -56,6 +56,7 @@ class IssuanceJobs {
   mutable std::mutex mu_;
   std::map<std::uint64_t, std::shared_ptr<Job>> jobs_;  // GUARDED_BY(mu_)
   std::uint64_t next_id_ = 1;                            // GUARDED_BY(mu_)
+  std::atomic<bool> stopping_{false};
 };
 
 }  // namespace rc::app

@@ -222,7 +222,8 @@ Result<std::vector<PreparedCertificate>> prepare_chunk(const CertificateServices
 // The next chunk is read and checked on another thread while this one is signed and written,
 // so the store's latency (SQLite's fsync at commit) overlaps with signing.
 Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Actor& actor,
-                                          const std::vector<store::Id>& ids, const IssuanceProgress& progress) {
+                                          const std::vector<store::Id>& ids, const IssuanceProgress& progress,
+                                          const std::atomic<bool>* stop) {
   if (actor.role != store::Role::kStation) return fail(ErrorCode::kForbidden, "", "只有鉴定站可以发证");
   IssuanceReport report;
   report.requested = ids.size();
@@ -254,6 +255,7 @@ Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Ac
     report.skipped += prepared - done->ids.size();
     for (auto& n : done->numbers) report.numbers.push_back(std::move(n));
     if (progress) progress(report);
+    if (stop && stop->load()) break;
   }
   return report;
 }

@@ -14,6 +14,7 @@
 // policy (D18), public_from (R9), an audit event and a transparency-log entry.
 // Thread-safe; blocks the calling thread (the web layer runs it in the background).
 
+#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -39,10 +40,12 @@ struct IssuanceReport {
 using IssuanceProgress = std::function<void(const IssuanceReport&)>;
 
 // kForbidden unless the actor is a station user. Per-registration refusals are reported, not
-// failed; a storage failure ends the run (chunks already committed stay issued).
+// failed; a storage failure ends the run (chunks already committed stay issued). When `stop`
+// becomes true the run ends after the chunk under way (a server shutting down).
 [[nodiscard]] Result<IssuanceReport> issue_certificates(const CertificateServices& services, const Actor& actor,
                                                         const std::vector<store::Id>& registration_ids,
-                                                        const IssuanceProgress& progress = {});
+                                                        const IssuanceProgress& progress = {},
+                                                        const std::atomic<bool>* stop = nullptr);
 
 // Everything the actor's station has filed and not yet issued (what the 批量发证 button issues).
 [[nodiscard]] Result<std::vector<store::Id>> issuable_registrations(const CertificateServices& services,
