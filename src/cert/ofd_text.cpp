@@ -63,6 +63,23 @@ std::optional<std::vector<char32_t>> utf8_code_points(std::string_view text) {
   return out;
 }
 
+std::string to_valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (len > 0 && i + len <= text.size() && utf8_code_points(text.substr(i, len))) {
+      out.append(text.substr(i, len));
+      i += len;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  return out;
+}
+
 double glyph_advance(char32_t c) { return c < 0x80 ? 0.5 : 1.0; }
 
 std::optional<std::vector<double>> expand_delta(std::string_view list) {

@@ -21,6 +21,10 @@ std::string mm(double v);
 // The code points of a UTF-8 string, or nullopt when it is not valid UTF-8.
 std::optional<std::vector<char32_t>> utf8_code_points(std::string_view text);
 
+// `text` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD, so that
+// names and values from outside input can go into JSON (nlohmann's dump() throws on bad UTF-8).
+std::string to_valid_utf8(std::string_view text);
+
 // The advance of one glyph in units of the font size: 0.5 for ASCII (the GB fonts' half-width
 // Latin), 1 for everything else (full-width CJK and punctuation).
 double glyph_advance(char32_t c);

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "cert/ofd_checks.h"
+#include "cert/ofd_text.h"
 
 namespace rc::cert {
 namespace {
@@ -72,16 +73,21 @@ std::string_view verdict_name(Verdict v) {
 }
 
 nlohmann::json to_json(const OfdVerification& v) {
+  // Names, values and messages can carry bytes from the file: make them valid UTF-8 here, at the
+  // boundary, so that every caller's dump() succeeds (found by fuzz/ofd_verify_fuzz).
   nlohmann::json j;
   j["result"] = verdict_name(v.result);
-  j["failed_file"] = v.failed_file;
+  j["failed_file"] = to_valid_utf8(v.failed_file);
   j["failed_check"] = v.failed_check;
   if (v.error)
-    j["error"] = {{"code", code_name(v.error->code)}, {"field", v.error->field}, {"message", v.error->message}};
+    j["error"] = {{"code", code_name(v.error->code)}, {"field", to_valid_utf8(v.error->field)},
+                  {"message", to_valid_utf8(v.error->message)}};
   else
     j["error"] = nullptr;
-  j["fields"] = v.fields;
-  j["signer_fingerprint"] = v.signer_fingerprint;
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [name, value] : v.fields) fields[to_valid_utf8(name)] = to_valid_utf8(value);
+  j["fields"] = std::move(fields);
+  j["signer_fingerprint"] = to_valid_utf8(v.signer_fingerprint);
   return j;
 }
 

@@ -146,6 +146,16 @@ TEST(OfdVerification, ZipBombsAndHugeArchivesAreRefused) {
   EXPECT_EQ(verify_certificate_ofd(std::string(17u << 20, 'P'), trusted()).failed_check, "zip");
 }
 
+TEST(OfdVerification, JsonOfAnyResultSerialisesEvenWithInvalidUtf8InTheFile) {
+  auto entries = sample_entries();
+  replace(find(entries, "OFD.xml").data, "<ofd:CustomData Name=\"姓名\">", "<ofd:CustomData Name=\"\xff\xfe\">\xc3");
+  const auto v = verify_certificate_ofd(rezip(entries), trusted());
+  EXPECT_EQ(v.result, Verdict::kInvalid);
+  std::string text;
+  EXPECT_NO_THROW(text = to_json(v).dump());
+  EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos) << text;
+}
+
 TEST(OfdVerification, TooManyEntriesAreRefused) {
   auto entries = sample_entries();
   for (int i = 0; i < 80; ++i) entries.push_back({"Doc_0/Res/x" + std::to_string(i), "x", true});
