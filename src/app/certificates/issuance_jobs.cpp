@@ -19,8 +19,10 @@ Result<IssuanceReport> IssuanceJobs::run(const Actor& actor) {
   return issue_certificates(services_, actor, *ids);
 }
 
-Result<std::uint64_t> IssuanceJobs::start(const Actor& actor) {
-  auto ids = issuable_registrations(services_, actor);
+Result<std::uint64_t> IssuanceJobs::start(const Actor& actor, std::vector<store::Id> chosen) {
+  if (actor.role != store::Role::kStation) return fail(ErrorCode::kForbidden, "", "只有鉴定站可以发证");
+  Result<std::vector<store::Id>> ids = std::move(chosen);
+  if (ids->empty()) ids = issuable_registrations(services_, actor);
   if (!ids) return fail(ids.error());
   if (ids->empty()) return fail(ErrorCode::kWrongState, "", "没有已备案且尚未发证的考生");
   auto job = std::make_shared<Job>();

@@ -40,8 +40,9 @@ class IssuanceJobs {
   IssuanceJobs(const IssuanceJobs&) = delete;
   IssuanceJobs& operator=(const IssuanceJobs&) = delete;
 
-  // Issues everything the actor's station has filed and not yet issued. The job's id.
-  [[nodiscard]] Result<std::uint64_t> start(const Actor& actor);
+  // Issues the chosen registrations, or when none are chosen everything the actor's station has
+  // filed and not yet issued. The job's id.
+  [[nodiscard]] Result<std::uint64_t> start(const Actor& actor, std::vector<store::Id> chosen = {});
   // Runs the same synchronously (CLI, demo, tests).
   [[nodiscard]] Result<IssuanceReport> run(const Actor& actor);
   // nullopt when unknown or another station's job.

@@ -2,7 +2,9 @@
 
 #include "app/results/candidate_history.h"
 #include "store/certificate_issue_repository.h"
+#include "store/candidate_repository.h"
 #include "store/filing_repository.h"
+#include "store/registration_repository.h"
 
 namespace rc::app {
 
@@ -25,6 +27,13 @@ Result<StationCertificates> station_certificates(const CertificateServices& s, c
     if (!waiting || !list || !issued)
       return fail(!waiting ? waiting.error() : !list ? list.error() : issued.error());
     out.waiting_for_issuance = waiting->size();
+    for (std::size_t i = 0; i < waiting->size() && i < 500; ++i) {
+      auto reg = store::RegistrationRepository(tx).find((*waiting)[i]);
+      if (!reg) return fail(reg.error());
+      auto c = store::CandidateRepository(tx).find(reg->candidate_id);
+      if (!c) return fail(c.error());
+      out.waiting.push_back({reg->id, c->name, c->id_number_masked});
+    }
     out.filings = std::move(*list);
     for (auto& l : *issued) {
       CertificateState state = CertificateState::kValid;

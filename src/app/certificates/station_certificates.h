@@ -18,9 +18,16 @@ struct StationCertificateRow {
   CertificateState state = CertificateState::kValid;
 };
 
+struct WaitingCandidate {  // filed, not yet issued
+  store::Id registration_id = 0;
+  std::string name;
+  std::string id_number_masked;
+};
+
 struct StationCertificates {
   std::size_t waiting_for_filing = 0;
   std::size_t waiting_for_issuance = 0;
+  std::vector<WaitingCandidate> waiting;  // the first 500 of waiting_for_issuance
   std::vector<store::Filing> filings;
   std::vector<StationCertificateRow> certificates;  // newest first, at most 200
 };

@@ -46,7 +46,11 @@ json overview_json(const app::StationCertificates& o) {
                      {"status_label", std::string(app::state_label(r.state))},
                      {"valid", r.state == app::CertificateState::kValid}});
   }
+  json waiting = json::array();
+  for (const auto& w : o.waiting)
+    waiting.push_back({{"registration_id", w.registration_id}, {"name", w.name}, {"id_number_masked", w.id_number_masked}});
   return {{"waiting_for_filing", o.waiting_for_filing},
+          {"waiting", waiting},
           {"waiting_for_issuance", o.waiting_for_issuance},
           {"can_file", o.waiting_for_filing > 0},
           {"can_issue", o.waiting_for_issuance > 0},
@@ -128,7 +132,12 @@ json job_json(const app::IssuanceJobProgress& p) {
 
 void add_issuance_routes(Routes& routes, const Views& views, CertificateWeb& web) {
   routes.post("/station/certificates/issue", kStation, [&web, &views](RequestContext& ctx) {
-    auto job = web.jobs->start(actor_of(ctx));
+    // Ticked candidates come as fields r<registration id>=on; none ticked: all that wait.
+    std::vector<store::Id> chosen;
+    for (const auto& [name, value] : ctx.form->fields)
+      if (name.size() > 1 && name[0] == 'r')
+        if (auto id = parse_id(std::string_view(name).substr(1))) chosen.push_back(*id);
+    auto job = web.jobs->start(actor_of(ctx), std::move(chosen));
     if (!job) return refused(web, views, ctx, job.error());
     return redirect("/station/certificates/jobs/" + std::to_string(*job));
   });
