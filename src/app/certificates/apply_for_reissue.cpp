@@ -66,7 +66,11 @@ Result<store::Id> apply_for_reissue(store::Database& db, const Clock& clock, con
     if (*old) {
       if ((*old)->issue.candidate_id != actor.entity_id)
         return fail(ErrorCode::kForbidden, "old_number", "该证书编号不属于您，只能为本人的证书申请补发");
-      a->old_certificate_id = (*old)->certificate.id;
+      const auto& c = (*old)->certificate;
+      // A certificate the station revoked is not "lost or damaged": reissue would undo the revocation.
+      if (c.status == store::CertificateStatus::kRevoked && c.revoked_reason && !c.revoked_reason->starts_with("已补发"))
+        return fail(ErrorCode::kCertificateRevoked, "old_number", "该证书已被撤销，不能申请补发", "F21");
+      a->old_certificate_id = c.id;
       a->station_id = (*old)->issue.station_id;
     } else {
       auto station = latest_station(tx, actor.entity_id);

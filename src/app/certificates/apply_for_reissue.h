@@ -22,7 +22,8 @@ struct ReissueRequest {
 
 // kForbidden unless a candidate; kMissingField / kInvalidDate / kInvalidValue for the form;
 // kForbidden when the old number is another person's; kConflict when one is already pending;
-// kWrongState when the candidate has no registration (no station to apply to).
+// kWrongState when the candidate has no registration (no station to apply to); kCertificateRevoked
+// when the old certificate was revoked by the station (not lost or damaged).
 [[nodiscard]] Result<store::Id> apply_for_reissue(store::Database& db, const Clock& clock, const Actor& actor,
                                                   const ReissueRequest& request);
 

@@ -92,6 +92,10 @@ TEST_P(VerificationTest, RevocationNeedsAReasonKeepsTheRowAndShows) {
   auto again = revoke_certificate(db(), clock_, station_actor_, id, "再次");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  // A revoked certificate is not reissued on request.
+  auto reissue = apply_for_reissue(db(), clock_, holder_actor(listing(number).issue.candidate_id), {number, "2025-05-20", "lost"});
+  ASSERT_FALSE(reissue);
+  EXPECT_EQ(reissue.error().code, ErrorCode::kCertificateRevoked);
   EXPECT_TRUE(has_action(audit_of("certificate", id), "certificate.revoke"));
 }
 
