@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 #include <utility>
 
 #include "exam/sm3.h"
@@ -90,6 +91,28 @@ Result<Paper> generate_paper(const QuestionBank& bank, const Blueprint& blueprin
   }
   paper.seal = compute_seal(paper);
   return paper;
+}
+
+Result<std::vector<Paper>> generate_sitting_papers(const QuestionBank& bank, const Blueprint& blueprint,
+                                                   std::string_view sitting_id,
+                                                   const std::vector<CandidateSeed>& candidates) {
+  if (auto r = check_bank_supply(bank, blueprint); !r) return fail(r.error());
+  std::set<std::string_view> seen;
+  std::vector<Paper> papers;
+  papers.reserve(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string field = "candidates[" + std::to_string(i) + "]";
+    if (!seen.insert(candidates[i].candidate_id).second)
+      return fail(ErrorCode::kConflict, field, "考生 " + candidates[i].candidate_id + " 在本场次重复出现：每名考生只生成一份试卷");
+    auto paper = generate_paper(bank, blueprint, PaperRequest{std::string(sitting_id), candidates[i].candidate_id, candidates[i].seed});
+    if (!paper) {
+      Error e = paper.error();
+      if (e.field == "candidate_id") e.field = field + ".candidate_id";
+      return fail(std::move(e));
+    }
+    papers.push_back(std::move(*paper));
+  }
+  return papers;
 }
 
 std::string canonical_paper_text(const Paper& p) {

@@ -57,6 +57,17 @@ bool valid_reference(std::string_view id);
 [[nodiscard]] Result<Paper> generate_paper(const QuestionBank& bank, const Blueprint& blueprint,
                                            const PaperRequest& request);
 
+// Every paper of a sitting, in the order given (the app pre-generates them all before the exam).
+// kConflict naming "candidates[i]" for a candidate listed twice: one candidate, one paper. The
+// bank's supply is checked once, so a short bank fails before any paper is made.
+struct CandidateSeed {
+  std::string candidate_id;
+  std::uint64_t seed = 0;
+};
+[[nodiscard]] Result<std::vector<Paper>> generate_sitting_papers(const QuestionBank& bank, const Blueprint& blueprint,
+                                                                 std::string_view sitting_id,
+                                                                 const std::vector<CandidateSeed>& candidates);
+
 // The text the seal is computed over; one line per fact, no ambiguity.
 std::string canonical_paper_text(const Paper& paper);
 std::string compute_seal(const Paper& paper);

@@ -150,3 +150,32 @@ TEST(PaperSeal, KnownSm3Vector) {
 
 }  // namespace
 }  // namespace rc::exam
+
+namespace rc::exam {
+namespace {
+
+TEST(SittingPapers, OnePaperPerCandidateEachWithItsOwnSeed) {
+  auto bank = QuestionBank::build("bank-t", testing::synthetic_items(24)).value();
+  auto bp = derive_blueprint(testing::proposal_weights(), testing::standard_paper()).value();
+  std::vector<CandidateSeed> cands;
+  for (int i = 0; i < 30; ++i) cands.push_back(CandidateSeed{"cand-" + std::to_string(i), 1000u + static_cast<unsigned>(i)});
+  auto papers = generate_sitting_papers(bank, bp, "sitting-1", cands);
+  ASSERT_TRUE(papers) << papers.error().message;
+  ASSERT_EQ(papers->size(), 30u);
+  std::set<std::string> seals;
+  for (std::size_t i = 0; i < papers->size(); ++i) {
+    EXPECT_EQ((*papers)[i].request.candidate_id, cands[i].candidate_id);
+    EXPECT_EQ((*papers)[i].seal, generate_paper(bank, bp, PaperRequest{"sitting-1", cands[i].candidate_id, cands[i].seed})->seal);
+    seals.insert((*papers)[i].seal);
+  }
+  EXPECT_EQ(seals.size(), 30u);
+  cands.push_back(CandidateSeed{"cand-3", 7});
+  auto dup = generate_sitting_papers(bank, bp, "sitting-1", cands);
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().field, "candidates[30]");
+  cands.back().candidate_id = "bad id";
+  EXPECT_EQ(generate_sitting_papers(bank, bp, "sitting-1", cands).error().field, "candidates[30].candidate_id");
+}
+
+}  // namespace
+}  // namespace rc::exam
