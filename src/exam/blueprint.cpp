@@ -7,6 +7,7 @@
 
 #include "domain/policy/strict_json.h"
 #include "exam/json_text.h"
+#include "exam/result_let.h"
 
 namespace rc {
 // Generated from src/exam/data/*.json by src/exam/CMakeLists.txt (cmake/embed_files.cmake).
@@ -17,11 +18,6 @@ namespace rc::exam {
 namespace {
 
 constexpr int kWholeBp = 10000;
-
-#define RC_EXAM_LET(name, expr)                          \
-  auto name##_result = (expr);                           \
-  if (!name##_result) return fail(name##_result.error()); \
-  auto& name = *name##_result
 
 Result<AreaCounts> read_weights(StrictObject& root) {
   RC_EXAM_LET(w, root.object("weights_bp"));

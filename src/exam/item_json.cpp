@@ -5,17 +5,12 @@
 
 #include "domain/policy/strict_json.h"
 #include "exam/json_text.h"
+#include "exam/result_let.h"
 
 namespace rc::exam {
 namespace {
 
 using nlohmann::json;
-
-// Evaluates a Result-returning expression; returns its error, or binds `name` to its value.
-#define RC_EXAM_LET(name, expr)                          \
-  auto name##_result = (expr);                           \
-  if (!name##_result) return fail(name##_result.error()); \
-  auto& name = *name##_result
 
 template <class E>
 Result<E> enum_field(StrictObject& o, std::string_view key, std::optional<E> (*from)(std::string_view),

@@ -5,17 +5,13 @@
 
 #include "domain/policy/strict_json.h"
 #include "exam/json_text.h"
+#include "exam/result_let.h"
 
 namespace rc::exam {
 namespace {
 
 using nlohmann::json;
 constexpr std::string_view kFormat = "rc-exam-paper/1";
-
-#define RC_EXAM_LET(name, expr)                          \
-  auto name##_result = (expr);                           \
-  if (!name##_result) return fail(name##_result.error()); \
-  auto& name = *name##_result
 
 bool lower_hex64(std::string_view s) {
   if (s.size() != 64) return false;
