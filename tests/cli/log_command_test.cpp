@@ -3,13 +3,18 @@
 // forged, 2 for usage, 3 when the server cannot be reached.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
+
 #include "app/transparency/log_service.h"
+#include "cert/sm2.h"
 #include "store/transparency_log_repository.h"
 #include "support/http_client.h"
 #include "support/platform_fixture.h"
 #include "support/run_command.h"
+#include "support/temp_dir.h"
 
 namespace rc {
 namespace {
@@ -79,6 +84,23 @@ TEST_F(LogCommandTest, AForgedTreeHeadMakesItExitOne) {
     EXPECT_GE(doc["problem_count"].get<int>(), 2);  // the root, the signature (and the consistency)
     EXPECT_NE(doc["problems"].dump().find("大小 5"), std::string::npos) << doc.dump();
   }
+}
+
+TEST_F(LogCommandTest, APinnedPublicKeyDecidesWhoseSignaturesCount) {
+  append(3);
+  publish();
+  testing::TempDir dir;
+  const std::string own = p_.config().keys_dir + "/signing-sm2.pub.pem";
+  const std::string foreign = dir.str() + "/foreign.pub.pem";
+  std::ofstream(foreign) << cert::Sm2PrivateKey::generate()->public_pem();
+  for (const std::string& where : {env() + kBin + " log verify", kBin + " log verify --url " + url()}) {
+    auto trusted = run_command(where + " --public-key " + shell_quote(own));
+    EXPECT_EQ(trusted.exit_code, 0) << where << "\n" << trusted.out << trusted.err;
+    auto other = run_command(where + " --public-key " + shell_quote(foreign));
+    EXPECT_EQ(other.exit_code, 1) << where << "\n" << other.out;
+    EXPECT_NE(json::parse(other.out)["problems"].dump().find("签名无效"), std::string::npos) << other.out;
+  }
+  EXPECT_EQ(run_command(kBin + " log verify --url " + url() + " --public-key " + shell_quote(dir.str() + "/missing.pem")).exit_code, 3);
 }
 
 TEST_F(LogCommandTest, UnreachableServerAndBadUrlAreOperationalOrUsageFailures) {
