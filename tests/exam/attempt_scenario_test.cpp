@@ -10,7 +10,7 @@
 
 #include "exam/marking.h"
 #include "exam/timing.h"
-#include "exam_fixtures.h"
+#include "exam/exam_fixtures.h"
 
 namespace rc::exam {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "exam_fixtures.h"
+#include "exam/exam_fixtures.h"
 
 namespace rc::exam {
 namespace {

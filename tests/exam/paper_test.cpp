@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "exam_fixtures.h"
+#include "exam/exam_fixtures.h"
 
 namespace rc::exam {
 namespace {
