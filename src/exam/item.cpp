@@ -29,12 +29,13 @@ Error bad(std::string_view path, std::string_view key, std::string message) {
   return make_error(ErrorCode::kInvalidValue, json_path(path, key), std::move(message));
 }
 
-Result<void> check_text(std::string_view path, std::string_view key, std::string_view text, std::size_t max,
-                        bool required, std::string_view what) {
-  if (required && text.find_first_not_of(" \t\n") == std::string_view::npos)
-    return fail(bad(path, key, std::string(what) + "不能为空"));
-  if (text.size() > max) return fail(bad(path, key, std::string(what) + "过长：最多 " + std::to_string(max) + " 字节"));
-  if (!clean_text(text)) return fail(bad(path, key, std::string(what) + "含有无效的 UTF-8 编码或控制字符"));
+// `field` is the full path ("items[3].options[1]").
+Result<void> check_text(const std::string& field, std::string_view text, std::size_t max, bool required,
+                        std::string_view what) {
+  const auto refuse = [&](std::string why) { return fail(make_error(ErrorCode::kInvalidValue, field, std::string(what) + why)); };
+  if (required && text.find_first_not_of(" \t\n") == std::string_view::npos) return refuse("不能为空");
+  if (text.size() > max) return refuse("过长：最多 " + std::to_string(max) + " 字节");
+  if (!clean_text(text)) return refuse("含有无效的 UTF-8 编码或控制字符");
   return ok();
 }
 
@@ -49,8 +50,7 @@ Result<void> check_options(const Item& item, std::string_view path) {
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < kOptionCount; ++i) {
     const std::string label(choice_label(ItemKind::kSingleChoice, i));
-    auto r = check_text(json_path(path, "options"), std::to_string(i), item.options[i], kMaxOptionBytes, true,
-                        "选项 " + label);
+    auto r = check_text(json_path(json_path(path, "options"), i), item.options[i], kMaxOptionBytes, true, "选项 " + label);
     if (!r) return r;
     if (!seen.insert(item.options[i]).second)
       return fail(bad(path, "options", "选项 " + label + " 与前面的选项内容相同"));
@@ -167,8 +167,8 @@ Result<void> validate_item(const Item& item, std::string_view path) {
   if (item.version < 1 || item.version > 1'000'000) return fail(bad(path, "version", "版本号应为 1 到 1000000 的整数"));
   if (item.difficulty < kMinDifficulty || item.difficulty > kMaxDifficulty)
     return fail(bad(path, "difficulty", "难度应为 1（易）到 5（难）的整数"));
-  if (auto r = check_text(path, "stem", item.stem, kMaxStemBytes, true, "题干"); !r) return r;
-  if (auto r = check_text(path, "explanation", item.explanation, kMaxExplanationBytes, false, "解析"); !r) return r;
+  if (auto r = check_text(json_path(path, "stem"), item.stem, kMaxStemBytes, true, "题干"); !r) return r;
+  if (auto r = check_text(json_path(path, "explanation"), item.explanation, kMaxExplanationBytes, false, "解析"); !r) return r;
   return check_options(item, path);
 }
 

@@ -47,7 +47,7 @@ TEST(ItemValidation, RefusesEachBadFieldWithItsPath) {
       {"blank stem", [](Item& i) { i.stem = "  \n"; }, "items[3].stem"},
       {"control char", [](Item& i) { i.stem = std::string("a\x01") + "b"; }, "items[3].stem"},
       {"bad utf-8", [](Item& i) { i.stem = "\xE5\x8F"; }, "items[3].stem"},
-      {"empty option", [](Item& i) { i.options[1] = ""; }, "items[3].options.1"},
+      {"empty option", [](Item& i) { i.options[1] = ""; }, "items[3].options[1]"},
       {"duplicate option", [](Item& i) { i.options[3] = i.options[0]; }, "items[3].options"},
       {"key out of range", [](Item& i) { i.key = 4; }, "items[3].answer"},
   };
