@@ -26,7 +26,11 @@ json item_json(const ItemStatistics& s) {
     options.push_back(std::move(row));
   }
   json flags = json::array();
-  for (ItemFlag f : s.flags) flags.push_back(flag_code(f));
+  json reasons = json::array();  // Chinese, for the 试题分析 page and exports
+  for (ItemFlag f : s.flags) {
+    flags.push_back(flag_code(f));
+    reasons.push_back(flag_name_zh(f));
+  }
   json j{{"item_id", s.item_id},
          {"item_version", s.item_version},
          {"kind", kind_code(s.kind)},
@@ -37,7 +41,8 @@ json item_json(const ItemStatistics& s) {
          {"discrimination", number_or_null(s.discrimination)},
          {"options", std::move(options)},
          {"omitted", option_json(s.omitted)},
-         {"flags", std::move(flags)}};
+         {"flags", std::move(flags)},
+         {"flag_reasons", std::move(reasons)}};
   if (!s.discrimination) j["discrimination_undefined"] = undefined_code(s.discrimination_undefined);
   return j;
 }

@@ -141,6 +141,7 @@ TEST(ItemAnalysis, UndefinedStatisticsAreNullInJson) {
   EXPECT_TRUE(j["items"][0]["discrimination"].is_null());
   EXPECT_EQ(j["items"][0]["discrimination_undefined"], "no_item_variance");
   EXPECT_NO_THROW((void)j.dump());
+  EXPECT_EQ(j["items"][0]["flags"].size(), j["items"][0]["flag_reasons"].size());
   auto one = analyse_items(std::vector<CandidateResponses>{{sc("Q", 0, 0), tf("R", true)}}).value();
   EXPECT_FALSE(one.kr20);
   EXPECT_TRUE(analysis_to_json(one)["kr20"].is_null());
