@@ -31,7 +31,7 @@
 #include "store/store_fixture.h"
 #include "store/user_repository.h"
 
-namespace rc::app::testing {
+namespace rc::app::certificate_testing {
 
 using store::testing::kT0;
 
@@ -195,7 +195,7 @@ class CertificateTest : public store::testing::StoreTest {
   std::unique_ptr<CertificateServices> services_;
 };
 
-}  // namespace rc::app::testing
+}  // namespace rc::app::certificate_testing
 
 #define RC_INSTANTIATE_CERTIFICATE_TEST(fixture)                                                                \
   INSTANTIATE_TEST_SUITE_P(Certificate, fixture,                                                                \

@@ -10,7 +10,7 @@
 #include "store/audit_log.h"
 #include "store/certificate_repository.h"
 
-namespace rc::app::testing {
+namespace rc::app::certificate_testing {
 namespace {
 
 class IssuanceTest : public CertificateTest {};
@@ -209,4 +209,4 @@ TEST_P(IssuanceTest, ConcurrentIssuanceIsGapFreeAndUnique) {
 
 RC_INSTANTIATE_CERTIFICATE_TEST(IssuanceTest);
 
-}  // namespace rc::app::testing
+}  // namespace rc::app::certificate_testing

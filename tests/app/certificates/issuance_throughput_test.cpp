@@ -7,7 +7,7 @@
 #include "app/certificates/certificate_fixture.h"
 #include "cert/sm2.h"
 
-namespace rc::app::testing {
+namespace rc::app::certificate_testing {
 namespace {
 
 class IssuanceThroughputTest : public CertificateTest {};
@@ -48,4 +48,4 @@ TEST_P(IssuanceThroughputTest, RealOfdWriterIssuesABatchInParallelChunks) {
 
 RC_INSTANTIATE_CERTIFICATE_TEST(IssuanceThroughputTest);
 
-}  // namespace rc::app::testing
+}  // namespace rc::app::certificate_testing

@@ -13,7 +13,7 @@
 #include "store/certificate_repository.h"
 #include "store/user_repository.h"
 
-namespace rc::app::testing {
+namespace rc::app::certificate_testing {
 namespace {
 
 class VerificationTest : public CertificateTest {
@@ -203,4 +203,4 @@ TEST_P(VerificationTest, ReissueOfAPaperCertificateNotInTheStoreIsRecordedAndRef
 
 RC_INSTANTIATE_CERTIFICATE_TEST(VerificationTest);
 
-}  // namespace rc::app::testing
+}  // namespace rc::app::certificate_testing
