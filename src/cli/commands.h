@@ -25,6 +25,7 @@ void add_demo(CLI::App& app, const Globals& g, Run* run);
 void add_sms(CLI::App& app, const Globals& g, Run* run);
 void add_cert(CLI::App& app, const Globals& g, Run* run);
 void add_log(CLI::App& app, const Globals& g, Run* run);
+void add_bench(CLI::App& app, const Globals& g, Run* run);
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRefused = 1;

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   rc::cli::add_sms(app, globals, &run);
   rc::cli::add_cert(app, globals, &run);
   rc::cli::add_log(app, globals, &run);
+  rc::cli::add_bench(app, globals, &run);
 
   try {
     app.parse(argc, argv);

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "store/records.h"
+#include "web/endpoints/exam_routes.h"
 #include "web/endpoints/healthz.h"
 #include "web/endpoints/metrics.h"
 #include "web/endpoints/rules_evaluate.h"
@@ -56,6 +57,7 @@ void install_routes(Routes& routes, Metrics& metrics, app::Platform& platform) {
   add_candidate_pages(routes, platform, *shared_views);
   add_station_pages(routes, platform, *shared_views);
   add_certificate_routes(routes, platform, *shared_views);
+  add_exam_routes(routes, platform, *shared_views);
 }
 
 }  // namespace rc::web

@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 
@@ -46,6 +47,51 @@ void Routes::add_guarded(restinio::http_method_id_t method, const char* name, co
   });
 }
 
+void Routes::get_async(const std::string& path, Access access, AsyncPageHandler h) {
+  add_guarded_async(restinio::http_method_get(), "GET", path, access, std::move(h), false);
+}
+void Routes::post_async(const std::string& path, Access access, AsyncPageHandler h) {
+  add_guarded_async(restinio::http_method_post(), "POST", path, access, std::move(h), true);
+}
+
+// The same gatekeeper as add_guarded; the reply goes out whenever `respond` is called. A handler
+// that throws before responding is answered 500 (the once-flag keeps a late respond harmless).
+void Routes::add_guarded_async(restinio::http_method_id_t method, const char* name, const std::string& path,
+                               Access access, AsyncPageHandler h, bool state_changing) {
+  guarded_.push_back(Entry{name, path, access});
+  RouteMetrics& m = note_method(method, name, path);
+  Gatekeeper* gate = gate_;
+  router_->add_handler(method, path, [&m, gate, access, state_changing, h = std::move(h)](Request req, RouteParams p) {
+    const auto start = std::chrono::steady_clock::now();
+    RequestContext ctx{req, p, std::nullopt, {}, req->remote_endpoint().address().to_string(), {}, std::nullopt, {}};
+    if (auto refusal = gate->admit(ctx, access, state_changing)) {
+      auto status = send(req, *refusal);
+      m.record(refusal->status, std::chrono::steady_clock::now() - start);
+      return status;
+    }
+    auto once = std::make_shared<std::atomic<bool>>(false);
+    Respond respond = [req, &m, start, once, cookies = ctx.set_cookies](Reply reply) {
+      if (once->exchange(true)) return;
+      for (const auto& c : cookies) reply.headers.emplace_back("Set-Cookie", c);
+      try {
+        send(req, reply);  // may run on a worker thread: nothing may escape into it
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "rescuecert: reply to %s not sent: %s\n", std::string(req->header().path()).c_str(),
+                     e.what());
+      }
+      m.record(reply.status, std::chrono::steady_clock::now() - start);
+    };
+    try {
+      h(ctx, respond);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "rescuecert: handler for %s failed: %s\n", std::string(req->header().path()).c_str(),
+                   e.what());
+      respond(json_reply(500, {{"error", {{"code", "internal"}, {"message", "服务器内部错误"}}}}));
+    }
+    return restinio::request_accepted();
+  });
+}
+
 std::optional<std::string> path_param(const RouteParams& params, std::string_view name) {
   if (!params.has(name)) return std::nullopt;
   auto decoded = restinio::utils::try_unescape_percent_encoding(params[name]);
@@ -66,11 +112,15 @@ restinio::request_handling_status_t send(const Request& req, const Reply& reply)
   return resp.done();
 }
 
-void Routes::add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h) {
-  RouteMetrics& m = metrics_.route(method_name, path);
+RouteMetrics& Routes::note_method(restinio::http_method_id_t method, const char* method_name, const std::string& path) {
   auto it = std::find_if(methods_.begin(), methods_.end(), [&](const auto& e) { return e.first == path; });
   if (it == methods_.end()) it = methods_.insert(methods_.end(), {path, {}});
   it->second.emplace_back(method, method_name);
+  return metrics_.route(method_name, path);
+}
+
+void Routes::add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h) {
+  RouteMetrics& m = note_method(method, method_name, path);
   router_->add_handler(method, path, [&m, h = std::move(h)](Request req, RouteParams params) {
     const auto start = std::chrono::steady_clock::now();
     Reply reply;

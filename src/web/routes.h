@@ -21,6 +21,12 @@ namespace rc::web {
 using Handler = std::function<Reply(const Request& req, const RouteParams& params)>;
 // A handler behind the gatekeeper: it runs only after access and CSRF checks passed.
 using PageHandler = std::function<Reply(RequestContext& ctx)>;
+// The asynchronous variant: the handler returns at once and the reply is sent later by calling
+// `respond` exactly once, from any thread (RESTinio dispatches the write onto the connection's
+// strand). ctx is valid only during the call: copy what the reply needs. For work that waits (a
+// group commit) without holding an I/O thread.
+using Respond = std::function<void(Reply)>;
+using AsyncPageHandler = std::function<void(RequestContext& ctx, Respond respond)>;
 
 class Routes {
  public:
@@ -32,6 +38,9 @@ class Routes {
   void set_gatekeeper(Gatekeeper* gate) { gate_ = gate; }
   void get(const std::string& path, Access access, PageHandler h);
   void post(const std::string& path, Access access, PageHandler h);
+  // Guarded asynchronous routes: the same gatekeeper checks and metrics (timed until the reply).
+  void get_async(const std::string& path, Access access, AsyncPageHandler h);
+  void post_async(const std::string& path, Access access, AsyncPageHandler h);
   // Every guarded route with its Access, for the permission test and the route list.
   struct Entry {
     std::string method, path;
@@ -48,6 +57,9 @@ class Routes {
 
  private:
   void add(restinio::http_method_id_t method, const char* method_name, const std::string& path, Handler h);
+  RouteMetrics& note_method(restinio::http_method_id_t method, const char* method_name, const std::string& path);
+  void add_guarded_async(restinio::http_method_id_t method, const char* name, const std::string& path, Access access,
+                         AsyncPageHandler h, bool state_changing);
   void add_guarded(restinio::http_method_id_t method, const char* name, const std::string& path, Access access,
                    PageHandler h, bool state_changing);
   Gatekeeper* gate_ = nullptr;

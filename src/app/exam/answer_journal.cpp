@@ -47,6 +47,16 @@ void AnswerJournal::save(const Actor& actor, const AnswerSave& save, AckCallback
   enqueue(std::move(job));
 }
 
+void AnswerJournal::start(const Actor& actor, store::Id paper_id, StartCallback done) {
+  Job job;
+  job.kind = Job::Kind::kStart;
+  job.actor = actor;
+  job.save.attempt_id = paper_id;  // the paper, for a start
+  job.received = clock_.now();
+  job.started = std::move(done);
+  enqueue(std::move(job));
+}
+
 void AnswerJournal::finish(const Actor& actor, store::Id attempt_id, store::ExamAttemptStatus to,
                            FinishCallback done) {
   Job job;
@@ -124,14 +134,16 @@ void AnswerJournal::run() {
   }
 }
 
-// In queue order; consecutive saves share one transaction.
+// In queue order; consecutive saves (or starts) share one transaction.
 void AnswerJournal::process(std::vector<Job>& jobs) {
   std::size_t i = 0;
   while (i < jobs.size()) {
-    if (jobs[i].kind == Job::Kind::kSave) {
+    const auto kind = jobs[i].kind;
+    if (kind == Job::Kind::kSave || kind == Job::Kind::kStart) {
       std::size_t j = i;
-      while (j < jobs.size() && jobs[j].kind == Job::Kind::kSave) ++j;
-      write_saves(&jobs[i], j - i);
+      while (j < jobs.size() && jobs[j].kind == kind) ++j;
+      if (kind == Job::Kind::kSave) write_saves(&jobs[i], j - i);
+      else write_starts(&jobs[i], j - i);
       i = j;
     } else if (jobs[i].kind == Job::Kind::kFinish) {
       run_finish(jobs[i++]);
@@ -173,11 +185,11 @@ bool AnswerJournal::try_batch(Job* first, std::size_t n, std::vector<Result<Answ
       results[i] = fail(own.error());
       continue;
     }
-    if (auto ok = check_answer_save(**facts, job.save, job.received); !ok) {
+    if (auto allowed = check_answer_save(**facts, job.save, job.received); !allowed) {
       if ((*facts)->attempt.status == store::ExamAttemptStatus::kInProgress &&
           exam::timed_out((*facts)->window, job.received))
         overdue.push_back(job.save.attempt_id);
-      results[i] = fail(ok.error());
+      results[i] = fail(allowed.error());
       continue;
     }
     store::ExamAnswer row{job.save.attempt_id, job.save.question_no, job.save.sequence, job.save.choice, saved_at};
@@ -218,7 +230,8 @@ void AnswerJournal::write_saves(Job* first, std::size_t n) {
     stats_.refused += refused;
     stats_.largest_batch = std::max<std::uint64_t>(stats_.largest_batch, n);
   }
-  for (std::size_t i = 0; i < n; ++i) first[i].ack(std::move(results[i]));
+  // Attempts found past their deadline are timed out before anyone hears of the refusal, so a
+  // caller told "time is over" then finds the attempt closed.
   std::sort(overdue.begin(), overdue.end());
   overdue.erase(std::unique(overdue.begin(), overdue.end()), overdue.end());
   for (store::Id id : overdue) {
@@ -231,6 +244,38 @@ void AnswerJournal::write_saves(Job* first, std::size_t n) {
     job.finished = [](Result<FinishOutcome>) {};
     run_finish(job);
   }
+  for (std::size_t i = 0; i < n; ++i) first[i].ack(std::move(results[i]));
+}
+
+bool AnswerJournal::try_starts(Job* first, std::size_t n, Result<StartedAttempt>* results) {
+  auto tx = db_.begin();
+  if (!tx) {
+    for (std::size_t i = 0; i < n; ++i) results[i] = fail(tx.error());
+    return true;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    auto r = start_exam_attempt_in(*tx, policies_, first[i].actor, first[i].save.attempt_id, first[i].received);
+    // A failed statement (a start racing the page's own) spoils the transaction on PostgreSQL.
+    if (!r && (r.error().code == ErrorCode::kStorageFailure || r.error().code == ErrorCode::kConflict)) return false;
+    results[i] = std::move(r);
+  }
+  if (auto c = tx->commit(); !c)
+    for (std::size_t i = 0; i < n; ++i)
+      if (results[i]) results[i] = fail(c.error());
+  return true;
+}
+
+void AnswerJournal::write_starts(Job* first, std::size_t n) {
+  const auto retry = [] { return fail(ErrorCode::kStorageFailure, "paper", "未能开始作答，请重试"); };
+  std::vector<Result<StartedAttempt>> results(n, retry());
+  if (!try_starts(first, n, results.data())) {
+    for (std::size_t i = 0; i < n; ++i) {
+      results[i] = retry();
+      // Twice: a start that lost the race to the page's own finds the attempt on the second pass.
+      if (!try_starts(first + i, 1, &results[i]) && !try_starts(first + i, 1, &results[i])) results[i] = retry();
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) first[i].started(std::move(results[i]));
 }
 
 void AnswerJournal::run_finish(Job& job) {

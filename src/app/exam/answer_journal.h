@@ -9,7 +9,7 @@
 // transaction, commits, and only then calls each caller back. If the commit fails nobody is
 // acknowledged; if one statement fails the batch is retried one save per transaction.
 //
-// Submits and time-outs go through the same queue, so they are ordered with the saves: a save
+// Starts are batched the same way (a room starting together). Submits and time-outs go through the same queue, so they are ordered with the saves: a save
 // queued before a submit is in the marked answers, one queued after it is refused. The writer
 // also times attempts out: lazily when a save arrives after the deadline, and by a sweep every
 // `sweep_every` (and on sweep_and_wait()).
@@ -30,6 +30,7 @@
 
 #include "app/exam/exam_attempt_facts.h"
 #include "app/exam/finish_exam_attempt.h"
+#include "app/exam/start_exam_attempt.h"
 #include "app/registration/actor.h"
 #include "domain/common/clock.h"
 #include "domain/common/result.h"
@@ -46,6 +47,7 @@ struct AnswerAck {
 };
 
 using AckCallback = std::function<void(Result<AnswerAck>)>;
+using StartCallback = std::function<void(Result<StartedAttempt>)>;
 using FinishCallback = std::function<void(Result<FinishOutcome>)>;
 
 struct JournalOptions {
@@ -74,6 +76,9 @@ class AnswerJournal {
   // deadline), kInvalidValue (question, choice, sequence), kConflict (this step was stored with
   // another choice), kTooManyRequests (queue full), kStorageFailure (not stored: retry).
   void save(const Actor& actor, const AnswerSave& save, AckCallback done);
+  // Starts (or finds the running) attempt of a paper (start_exam_attempt): when a whole room
+  // starts together, the starts share commits too.
+  void start(const Actor& actor, store::Id paper_id, StartCallback done);
   // Submit (to = kSubmitted) or time-out, after every save queued before it; then marks.
   void finish(const Actor& actor, store::Id attempt_id, store::ExamAttemptStatus to, FinishCallback done);
 
@@ -87,12 +92,13 @@ class AnswerJournal {
 
  private:
   struct Job {
-    enum class Kind { kSave, kFinish, kSweep } kind = Kind::kSave;
+    enum class Kind { kSave, kStart, kFinish, kSweep } kind = Kind::kSave;
     Actor actor;
     AnswerSave save;
     std::chrono::system_clock::time_point received;  // the server's time when the answer arrived
     store::ExamAttemptStatus to = store::ExamAttemptStatus::kSubmitted;
     AckCallback ack;
+    StartCallback started;
     FinishCallback finished;
     std::function<void(Result<int>)> swept;
   };
@@ -100,6 +106,8 @@ class AnswerJournal {
   void run();
   void process(std::vector<Job>& jobs);
   void write_saves(Job* first, std::size_t n);
+  void write_starts(Job* first, std::size_t n);
+  bool try_starts(Job* first, std::size_t n, Result<StartedAttempt>* results);
   bool try_batch(Job* first, std::size_t n, std::vector<Result<AnswerAck>>& results,
                  std::vector<store::Id>& overdue);
   Result<const AttemptFacts*> facts_for(store::Transaction& tx, store::Id attempt_id);

@@ -1,8 +1,7 @@
 #pragma once
 // A sealed paper (exam/paper.h) as the canonical JSON stored with it (exam_papers.paper_json),
-// and back. Canonical: keys sorted, no spaces, integers only, so the same paper always gives the
-// same bytes. The seal inside is the exam module's; reading back does not trust it (marking
-// verifies it again).
+// and back, in the exam module's format (exam/paper_json.h): keys sorted, no spaces, so the same
+// paper always gives the same bytes; reading back verifies the seal (an altered row is refused).
 //
 // What a candidate is shown (stems and options in displayed order) comes from the bank the paper
 // names (exam_question_views): papers record (item, version), which never change meaning
@@ -20,7 +19,7 @@
 namespace rc::app {
 
 std::string paper_to_json_text(const exam::Paper& paper);
-// kInvalidValue "paper_json" when the text is not a paper this module wrote.
+// exam::parse_paper_text's refusals (kConflict "seal" for an altered paper).
 [[nodiscard]] Result<exam::Paper> paper_from_json_text(std::string_view text);
 
 // One digit per question in paper order: how many choices it shows ('4' or '2').

@@ -5,10 +5,8 @@
 #include "store/exam_paper_repository.h"
 
 namespace rc::app {
-namespace {
-
-Result<StartedAttempt> start_in(store::Transaction& tx, const PolicyCatalog& policies, const Actor& actor,
-                                store::Id paper_id, std::chrono::system_clock::time_point now) {
+Result<StartedAttempt> start_exam_attempt_in(store::Transaction& tx, const PolicyCatalog& policies, const Actor& actor,
+                                             store::Id paper_id, std::chrono::system_clock::time_point now) {
   auto owner = store::ExamPaperRepository(tx).owner(paper_id);
   if (!owner) return fail(owner.error());
   if (actor.role != store::Role::kCandidate || actor.entity_id != owner->candidate_id)
@@ -37,15 +35,13 @@ Result<StartedAttempt> start_in(store::Transaction& tx, const PolicyCatalog& pol
   return StartedAttempt{a, true};
 }
 
-}  // namespace
-
 Result<StartedAttempt> start_exam_attempt(store::Database& db, const Clock& clock, const PolicyCatalog& policies,
                                           const Actor& actor, store::Id paper_id) {
   const auto now = clock.now();
-  auto r = db.transaction([&](store::Transaction& tx) { return start_in(tx, policies, actor, paper_id, now); });
+  auto r = db.transaction([&](store::Transaction& tx) { return start_exam_attempt_in(tx, policies, actor, paper_id, now); });
   // Two starts racing: the loser's insert hits UNIQUE(paper_id); the winner's attempt is the one.
   if (!r && r.error().code == ErrorCode::kConflict)
-    r = db.transaction([&](store::Transaction& tx) { return start_in(tx, policies, actor, paper_id, now); });
+    r = db.transaction([&](store::Transaction& tx) { return start_exam_attempt_in(tx, policies, actor, paper_id, now); });
   return r;
 }
 

@@ -7,6 +7,8 @@
 // deadline on. Audited.
 // Thread-safe (its own transaction).
 
+#include <chrono>
+
 #include "app/registration/actor.h"
 #include "domain/common/clock.h"
 #include "domain/policy/policy_catalog.h"
@@ -22,6 +24,11 @@ struct StartedAttempt {
 
 // kNotFound (no such paper); kForbidden (someone else's paper); kWrongState (before the session
 // starts, or its time is over, or the sitting has no theory session).
+// Inside the caller's transaction (the answer journal starts many in one commit).
+[[nodiscard]] Result<StartedAttempt> start_exam_attempt_in(store::Transaction& tx, const PolicyCatalog& policies,
+                                                           const Actor& actor, store::Id paper_id,
+                                                           std::chrono::system_clock::time_point now);
+// In its own transaction.
 [[nodiscard]] Result<StartedAttempt> start_exam_attempt(store::Database& db, const Clock& clock,
                                                         const PolicyCatalog& policies, const Actor& actor,
                                                         store::Id paper_id);

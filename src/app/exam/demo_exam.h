@@ -1,0 +1,17 @@
+#pragma once
+// The theory exam part of the demo (`rescuecert demo`, and the browser tests): a sitting at the
+// demo station whose theory session starts when the demo is made (so it is open for the next 100
+// minutes), with sealed papers for up to three approved candidates who have no exam history yet.
+// Their logins are added to the report, noted "理论考试：可开始作答".
+// Thread-safe (its own transactions).
+
+#include "app/demo/seed_demo.h"
+#include "app/platform.h"
+#include "domain/common/result.h"
+#include "store/records.h"
+
+namespace rc::app {
+
+[[nodiscard]] Result<void> seed_demo_exam(Platform& platform, store::Id station_id, DemoReport& report);
+
+}  // namespace rc::app
