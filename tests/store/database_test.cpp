@@ -1,4 +1,5 @@
 // Database and Transaction: pragmas, commit, rollback (RAII and callback), errors as values.
+#include <thread>
 #include <soci/soci.h>
 
 #include "sample_records.h"
@@ -129,6 +130,35 @@ TEST_P(DatabaseTest, PoolLeaseTimesOutInsteadOfHanging) {
   auto second = (*small)->begin(TxMode::kReadOnly);
   ASSERT_FALSE(second);
   EXPECT_EQ(second.error().code, ErrorCode::kStorageFailure);
+}
+
+// SQLite: a second writer of this process waits its turn in the writer queue (not in SQLite's
+// polling busy handler), gives up after busy_timeout with a storage error and a Chinese message,
+// and gets the lock as soon as the first commits; readers are never held up by a writer.
+TEST_P(DatabaseTest, SqliteWritersTakeTurnsAndTimeOutCleanly) {
+  if (backend() != Backend::kSqlite) GTEST_SKIP() << "SQLite has one writer at a time";
+  DatabaseOptions options;
+  options.pool_size = 3;
+  options.busy_timeout = std::chrono::milliseconds(100);
+  auto db = Database::open(url_, options);
+  ASSERT_TRUE(db) << db.error().message;
+  auto first = (*db)->begin(TxMode::kReadWrite);
+  ASSERT_TRUE(first) << first.error().message;
+  auto reader = (*db)->begin(TxMode::kReadOnly);
+  EXPECT_TRUE(reader) << "a reader does not wait for the writer";
+  if (reader) reader->rollback();
+  auto second = (*db)->begin(TxMode::kReadWrite);
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kStorageFailure);
+  EXPECT_NE(second.error().message.find("繁忙"), std::string::npos) << second.error().message;
+  std::thread committer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    ASSERT_TRUE(first->commit());
+  });
+  auto third = (*db)->begin(TxMode::kReadWrite);  // waits ~30 ms, well within 100 ms
+  committer.join();
+  ASSERT_TRUE(third) << third.error().message;
+  ASSERT_TRUE(third->commit());
 }
 
 RC_INSTANTIATE_STORE_TEST(DatabaseTest);
