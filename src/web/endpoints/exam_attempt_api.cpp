@@ -72,31 +72,31 @@ void respond_with_state(app::Platform& platform, app::AnswerJournal& journal, co
 
 }  // namespace
 
-void add_exam_attempt_api(Routes& routes, app::Platform& platform, std::shared_ptr<app::AnswerJournal> journal) {
+void add_exam_attempt_api(Routes& routes, app::Platform& platform, app::AnswerJournal& journal) {
   const Access candidate = api_only({store::Role::kCandidate});
   // Starts go through the journal too: a room starting together shares commits.
-  routes.post_async("/api/v1/exam/attempts", candidate, [&platform, journal](RequestContext& ctx, Respond respond) {
+  routes.post_async("/api/v1/exam/attempts", candidate, [&platform, &journal](RequestContext& ctx, Respond respond) {
     auto body = integer_object(ctx, {"paper"});
     if (!body) return respond(error_reply(body.error()));
-    journal->start(actor_of(ctx), (*body)["paper"].get<store::Id>(),
+    journal.start(actor_of(ctx), (*body)["paper"].get<store::Id>(),
                    [&platform, respond](Result<app::StartedAttempt> started) {
                      if (!started) return respond(error_reply(started.error()));
                      respond(json_reply(started->started_now ? 201 : 200, started_json(platform, started->attempt)));
                    });
   });
-  routes.get_async("/api/v1/exam/attempts/:id(\\d{1,18})", candidate, [&platform, journal](RequestContext& ctx,
+  routes.get_async("/api/v1/exam/attempts/:id(\\d{1,18})", candidate, [&platform, &journal](RequestContext& ctx,
                                                                                            Respond respond) {
     auto id = id_param(ctx);
     if (!id) return respond(error_reply(make_error(ErrorCode::kNotFound, "attempt", "考试作答记录不存在")));
-    respond_with_state(platform, *journal, actor_of(ctx), *id, std::move(respond));
+    respond_with_state(platform, journal, actor_of(ctx), *id, std::move(respond));
   });
   routes.post_async("/api/v1/exam/attempts/:id(\\d{1,18})/answers", candidate,
-                    [journal](RequestContext& ctx, Respond respond) {
+                    [&journal](RequestContext& ctx, Respond respond) {
                       auto id = id_param(ctx);
                       if (!id) return respond(error_reply(make_error(ErrorCode::kNotFound, "attempt", "考试作答记录不存在")));
                       auto save = parse_answer(ctx, *id);
                       if (!save) return respond(error_reply(save.error()));
-                      journal->save(actor_of(ctx), *save, [respond](Result<app::AnswerAck> ack) {
+                      journal.save(actor_of(ctx), *save, [respond](Result<app::AnswerAck> ack) {
                         if (!ack) return respond(error_reply(ack.error()));
                         respond(json_reply(200, {{"attempt", ack->attempt_id},
                                                  {"question", ack->question_no},
@@ -106,10 +106,10 @@ void add_exam_attempt_api(Routes& routes, app::Platform& platform, std::shared_p
                       });
                     });
   routes.post_async("/api/v1/exam/attempts/:id(\\d{1,18})/submit", candidate,
-                    [journal](RequestContext& ctx, Respond respond) {
+                    [&journal](RequestContext& ctx, Respond respond) {
                       auto id = id_param(ctx);
                       if (!id) return respond(error_reply(make_error(ErrorCode::kNotFound, "attempt", "考试作答记录不存在")));
-                      journal->finish(actor_of(ctx), *id, store::ExamAttemptStatus::kSubmitted,
+                      journal.finish(actor_of(ctx), *id, store::ExamAttemptStatus::kSubmitted,
                                       [respond](Result<app::FinishOutcome> f) {
                                         if (!f) return respond(error_reply(f.error()));
                                         respond(json_reply(200, {{"attempt", f->attempt_id},

@@ -21,5 +21,6 @@
 #include "web/routes.h"
 
 namespace rc::web {
-void add_exam_attempt_api(Routes& routes, app::Platform& platform, std::shared_ptr<app::AnswerJournal> journal);
+// REQUIRES: journal outlives the server's threads (Routes::keep it, see exam_routes.cpp).
+void add_exam_attempt_api(Routes& routes, app::Platform& platform, app::AnswerJournal& journal);
 }

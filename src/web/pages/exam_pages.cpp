@@ -77,12 +77,11 @@ json page_data(const app::ExamAttemptState& s) {
 
 }  // namespace
 
-void add_exam_pages(Routes& routes, app::Platform& platform, const Views& views,
-                    std::shared_ptr<app::AnswerJournal> journal) {
+void add_exam_pages(Routes& routes, app::Platform& platform, const Views& views, app::AnswerJournal& journal) {
   routes.get("/me/exam", kCandidate, [&platform, &views](RequestContext& ctx) { return exam_home(platform, views, ctx); });
   routes.post("/me/exam/papers/:id(\\d{1,18})/start", kCandidate,
               [&platform, &views](RequestContext& ctx) { return start(platform, views, ctx); });
-  routes.get("/me/exam/:id(\\d{1,18})", kCandidate, [&platform, &views, journal](RequestContext& ctx) {
+  routes.get("/me/exam/:id(\\d{1,18})", kCandidate, [&platform, &views, &journal](RequestContext& ctx) {
     auto id = id_param(ctx);
     if (!id) return html_error(views, ctx, make_error(ErrorCode::kNotFound, "attempt", "考试作答记录不存在"));
     const auto actor = actor_of(ctx);
@@ -92,7 +91,7 @@ void add_exam_pages(Routes& routes, app::Platform& platform, const Views& views,
     auto s = read();
     if (s && s->overdue) {
       // Rare (a page opened after the deadline): waiting for the writer here is acceptable.
-      (void)journal->finish_and_wait(app::system_actor(), *id, store::ExamAttemptStatus::kTimedOut);
+      (void)journal.finish_and_wait(app::system_actor(), *id, store::ExamAttemptStatus::kTimedOut);
       s = read();
     }
     if (!s) return html_error(views, ctx, s.error());

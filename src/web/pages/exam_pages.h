@@ -16,6 +16,6 @@
 #include "web/views.h"
 
 namespace rc::web {
-void add_exam_pages(Routes& routes, app::Platform& platform, const Views& views,
-                    std::shared_ptr<app::AnswerJournal> journal);
+// REQUIRES: journal outlives the server's threads.
+void add_exam_pages(Routes& routes, app::Platform& platform, const Views& views, app::AnswerJournal& journal);
 }
