@@ -1,5 +1,6 @@
 #include "web/endpoints/certificate_api.h"
 
+
 #include "web/pages/page_support.h"
 
 namespace rc::web {
@@ -36,11 +37,13 @@ void add_certificate_api(Routes& routes, app::Platform& platform, CertificateWeb
     r.headers.emplace_back("Cache-Control", "no-store");
     return r;
   });
+  // The status by number is what QR scans and `cert verify --status-url` ask, often and for the
+  // same numbers: answered from a short-lived cache (certificate_status_cache.h says how stale).
   routes.get("/api/v1/certificates/:number([A-Za-z0-9-]{1,64})/status",
-             [&platform](const Request&, const RouteParams& params) {
+             [&platform, cache = &web.status_cache](const Request&, const RouteParams& params) {
                auto number = path_param(params, "number");
                if (!number) return refusal(make_error(ErrorCode::kNotFound, "number", "证书不存在"));
-               auto s = app::certificate_status(platform.database(), platform.clock(), *number);
+               auto s = cache->status(platform.database(), platform.clock(), *number);
                if (!s) return refusal(s.error());
                return json_reply(200, {{"number", s->number},
                                        {"status", std::string(app::state_code(s->state))},

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/certificates/certificate_services.h"
+#include "app/certificates/certificate_status_cache.h"
 #include "app/certificates/certificate_verification.h"
 #include "app/certificates/issuance_jobs.h"
 #include "app/platform.h"
@@ -27,6 +28,8 @@ struct CertificateWeb {
   std::unique_ptr<app::CertificateServices> services;
   std::unique_ptr<app::IssuanceJobs> jobs;
   identity::RateLimiter verify_limit;
+  // The status API's short-lived answers; cleared by this process's revocations and reissues.
+  app::CertificateStatusCache status_cache;
 };
 
 // kTooManyRequests when this client asked too often (public verification).
