@@ -17,7 +17,9 @@ inline constexpr std::string_view kSelectSessionByToken =
     " COALESCE(u.candidate_id, u.organisation_id, u.station_id, 0)"
     " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :token_hash";
 
-inline constexpr std::string_view kTouchSession = "UPDATE sessions SET last_seen_at = :now WHERE id = :id";
+// Never moves last_seen backwards (a batch may be older than a write made since).
+inline constexpr std::string_view kTouchSession =
+    "UPDATE sessions SET last_seen_at = :now WHERE id = :id AND last_seen_at < :now2";
 
 inline constexpr std::string_view kPromoteSession =
     "UPDATE sessions SET token_hash = :new_hash, stage = 'full', csrf_token = :csrf_token, expires_at = :expires_at,"

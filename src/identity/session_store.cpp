@@ -1,7 +1,10 @@
 #include "identity/session_store.h"
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
+#include <vector>
 
 #include "identity/secret_digest.h"
 #include "identity/session_sql.h"
@@ -15,6 +18,8 @@ namespace {
 
 constexpr std::size_t kTokenChars = 43;  // 32 bytes in base64url
 constexpr std::chrono::minutes kTouchEvery{1};
+constexpr std::chrono::seconds kFlushTouchesEvery{5};
+constexpr std::size_t kFlushTouchesAt = 1024;
 
 std::string_view stage_text(Stage s) { return s == Stage::kFull ? "full" : "password"; }
 
@@ -86,9 +91,62 @@ bool csrf_token_matches(const Session& session, std::string_view submitted) {
   return !session.csrf_token.empty() && constant_time_equal(session.csrf_token, submitted);
 }
 
+// last_seen moves not yet written, by session row id.
+struct SessionStore::Touches {
+  std::mutex mutex;  // guards pending and last_flush
+  std::unordered_map<std::int64_t, store::Timestamp> pending;
+  store::Timestamp last_flush{};
+  std::mutex writing;  // one writer of the batch at a time
+};
+
 SessionStore::SessionStore(store::Database& db, const Clock& clock, RandomSource& random, std::chrono::minutes idle,
                            std::chrono::hours absolute)
-    : db_(db), clock_(clock), random_(random), idle_(idle), absolute_(absolute) {}
+    : db_(db), clock_(clock), random_(random), idle_(idle), absolute_(absolute), touches_(std::make_unique<Touches>()) {}
+
+// Pending moves are not written here: the database may already be gone (a crash loses them too,
+// and costs at most a minute of idle time).
+SessionStore::~SessionStore() = default;
+
+void SessionStore::note_touch(std::int64_t session_id, std::chrono::sys_time<std::chrono::milliseconds> now) {
+  bool due = false;
+  {
+    std::lock_guard lock(touches_->mutex);
+    auto& at = touches_->pending[session_id];
+    at = std::max(at, now);
+    due = now - touches_->last_flush >= kFlushTouchesEvery || touches_->pending.size() >= kFlushTouchesAt;
+  }
+  if (due) flush_touches(false);
+}
+
+void SessionStore::flush_touches(bool wait) {
+  std::unique_lock writing(touches_->writing, std::defer_lock);
+  if (wait) writing.lock();
+  else if (!writing.try_lock()) return;
+  std::unordered_map<std::int64_t, store::Timestamp> batch;
+  {
+    std::lock_guard lock(touches_->mutex);
+    batch.swap(touches_->pending);
+    touches_->last_flush = to_stored(clock_.now());
+  }
+  if (batch.empty()) return;
+  auto written = db_.transaction([&](store::Transaction& tx) -> Result<void> {
+    return store::guarded("更新登录会话", [&]() -> Result<void> {
+      for (const auto& [id, at] : batch) {
+        store::Statement touch(tx, sql::kTouchSession);
+        touch.bind(at).bind(id).bind(at);
+        touch.execute();
+      }
+      return ok();
+    });
+  });
+  if (!written) {  // keep them for the next attempt; a newer move wins
+    std::lock_guard lock(touches_->mutex);
+    for (const auto& [id, at] : batch) {
+      auto& kept = touches_->pending[id];
+      kept = std::max(kept, at);
+    }
+  }
+}
 
 Result<std::pair<std::string, Session>> SessionStore::create(std::int64_t user_id, std::string role, Stage stage,
                                                              std::string client_ip) {
@@ -118,26 +176,27 @@ Result<Session> SessionStore::find(std::string_view token) {
   if (!well_formed(token)) return fail(unknown());
   const std::string hash = sha256_hex(token);
   const auto now = to_stored(clock_.now());
-  // Most requests only read: the write (touch or delete) is needed at most once a minute per
-  // session, and then the row is looked up again inside the write transaction.
+  // Most requests only read. A pending (not yet written) last_seen move counts as written, so
+  // that batching never ends a session early; a session that has ended is deleted at once.
   auto found = db_.read([&](store::Transaction& tx) -> Result<Lookup> {
     return store::guarded("读取登录会话", [&]() -> Result<Lookup> { return peek(tx, hash, now, idle_); });
   });
-  const bool needs_write = found && (found->state == State::kEnded ||
-                                     (found->state == State::kLive && now - found->row.last_seen_at >= kTouchEvery));
-  if (needs_write) {
+  if (found && found->state != State::kUnknown) {
+    std::lock_guard lock(touches_->mutex);
+    auto it = touches_->pending.find(found->row.id);
+    if (it != touches_->pending.end() && it->second > found->row.last_seen_at) {
+      found->row.last_seen_at = it->second;
+      found->state = has_ended(found->row, now, idle_) ? State::kEnded : State::kLive;
+    }
+  }
+  if (found && found->state == State::kEnded) {
     found = db_.transaction([&](store::Transaction& tx) -> Result<Lookup> {
-      return store::guarded("读取登录会话", [&]() -> Result<Lookup> {
-        Lookup l = look_up(tx, hash, now, idle_);
-        if (l.state == State::kLive && now - l.row.last_seen_at >= kTouchEvery) {
-          store::Statement touch(tx, sql::kTouchSession);
-          touch.bind(now).bind(l.row.id);
-          touch.execute();
-          l.row.last_seen_at = now;
-        }
-        return l;
-      });
+      return store::guarded("读取登录会话", [&]() -> Result<Lookup> { return look_up(tx, hash, now, idle_); });
     });
+  }
+  if (found && found->state == State::kLive && now - found->row.last_seen_at >= kTouchEvery) {
+    note_touch(found->row.id, now);
+    found->row.last_seen_at = now;
   }
   if (!found) return fail(found.error());
   if (found->state == State::kUnknown) return fail(unknown());
@@ -200,6 +259,7 @@ Result<int> SessionStore::destroy_all_for_user(std::int64_t user_id) {
 }
 
 Result<int> SessionStore::purge_expired() {
+  flush_touches(true);
   const auto now = to_stored(clock_.now());
   return db_.transaction([&](store::Transaction& tx) -> Result<int> {
     return store::guarded("清理过期会话", [&]() -> Result<int> {

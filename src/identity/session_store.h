@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,8 +56,11 @@ class SessionStore {
   // The new token (for the cookie) and its session. kInvalidValue for an unknown role.
   [[nodiscard]] Result<std::pair<std::string, Session>> create(std::int64_t user_id, std::string role, Stage stage,
                                                                std::string client_ip);
-  // The live session of `token`, noting the use (last_seen, written at most once a minute: most
-  // requests cost one read transaction, no write). kUnauthenticated for an unknown or malformed token; kSessionExpired for one that has ended
+  // The live session of `token`, noting the use. last_seen moves at most once a minute per
+  // session, and the moves are written in batches (at most every 5 s, or at 1,024 pending), so
+  // a busy server makes one write for many sessions instead of one each: most requests cost
+  // one read transaction. A crash or shutdown forgets at most the last batch (sessions then end up to a
+  // minute early, never late). kUnauthenticated for an unknown or malformed token; kSessionExpired for one that has ended
   // (it is deleted).
   [[nodiscard]] Result<Session> find(std::string_view token);
   // kPasswordVerified -> kFull under a new token and CSRF token; the old token stops working.
@@ -66,8 +70,10 @@ class SessionStore {
   void destroy(std::string_view token);
   // Logs an account out everywhere (after a password change); the number of sessions ended.
   [[nodiscard]] Result<int> destroy_all_for_user(std::int64_t user_id);
-  // Deletes every ended session; for a periodic job. The number deleted.
+  // Deletes every ended session (after writing the pending last_seen moves); for a periodic job.
+  // The number deleted.
   [[nodiscard]] Result<int> purge_expired();
+  ~SessionStore();
 
  private:
   store::Database& db_;
@@ -75,6 +81,12 @@ class SessionStore {
   RandomSource& random_;
   std::chrono::minutes idle_;
   std::chrono::hours absolute_;
+  struct Touches;
+  std::unique_ptr<Touches> touches_;
+  void note_touch(std::int64_t session_id, std::chrono::sys_time<std::chrono::milliseconds> now);
+  // Writes the pending last_seen moves in one transaction. wait=false: skip if another thread
+  // is already writing them.
+  void flush_touches(bool wait);
 };
 
 }  // namespace rc::identity

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "identity/secret_digest.h"
 #include "identity_fixture.h"
 
@@ -58,6 +60,38 @@ TEST_P(SessionStoreTest, FindBringsTheAccountAndWritesLastSeenAtMostOnceAMinute)
   clock_.set(clock_.now() + 31s);
   ASSERT_TRUE(sessions_->find(token));
   EXPECT_EQ(last_seen(), created + 61000) << "after a minute: the use is noted";
+}
+
+// last_seen moves are written in batches: a second session's move within 5 s of the last write
+// waits in memory (and still keeps the session alive), and the periodic purge writes it.
+TEST_P(SessionStoreTest, LastSeenMovesAreWrittenInBatchesAndCountBeforeTheyAre) {
+  const std::string a = create();
+  const std::string b = create();
+  auto last_seen_of_all = [&] {
+    std::vector<std::int64_t> at(2, -1);
+    in_tx([&](store::Transaction& tx) -> Result<void> {
+      soci::rowset<std::int64_t> rows = (tx.session().prepare << "SELECT last_seen_at FROM sessions ORDER BY id");
+      std::size_t i = 0;
+      for (auto v : rows) at.at(i++) = v;
+      return ok();
+    });
+    return at;
+  };
+  const auto t0 = last_seen_of_all();
+  clock_.set(clock_.now() + 61s);
+  ASSERT_TRUE(sessions_->find(a));  // the first move since start: written at once
+  clock_.set(clock_.now() + 2s);
+  ASSERT_TRUE(sessions_->find(b));  // 2 s after that write: kept for the next batch
+  auto after = last_seen_of_all();
+  EXPECT_EQ(after[0], t0[0] + 61000);
+  EXPECT_EQ(after[1], t0[1]) << "not written yet";
+  // 29 min after b's move but 30 min 2 s after its stored last_seen: alive thanks to the pending move.
+  clock_.set(clock_.now() + 29min);
+  EXPECT_TRUE(sessions_->find(b)) << "a pending move keeps the session alive";
+  ASSERT_TRUE(sessions_->purge_expired());
+  after = last_seen_of_all();
+  EXPECT_EQ(after.size(), 2u);
+  EXPECT_GT(after[1], t0[1] + 61000) << "the purge writes the pending moves first";
 }
 
 TEST_P(SessionStoreTest, CreatesAndFindsAndStoresOnlyTheTokenDigest) {
