@@ -143,7 +143,8 @@ TEST_F(CandidatePagesTest, UserCentreShowsTheOwnApplicationWithMaskedIdAndPhone)
   EXPECT_TRUE(has(r, "南充市应急救援员鉴定站"));
   EXPECT_TRUE(has(r, "南充安澜救援培训学校"));
   EXPECT_TRUE(has(r, "2026年第四期集体申报"));
-  EXPECT_TRUE(has(r, "准考证、成绩与证书将在后续开放"));
+  EXPECT_TRUE(has(r, "/me/exam")) << "the theory exam is reachable from the user centre";
+  EXPECT_TRUE(has(r, "/me/certificates")) << "so is 证书下载 (R11)";
   EXPECT_TRUE(has(r, "/me/confirm"));
   EXPECT_FALSE(has(r, "李军明"));
 }
