@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/document_type_label.h"
 #include "cert/certificate_content.h"
 #include "identity/personal_data_cipher.h"
 #include "store/records.h"
@@ -36,8 +37,6 @@ std::string snapshot_json(const cert::CertificateContent& content, const identit
 
 // 张三明 -> 张*明, 张三 -> 张*, 欧阳小明 -> 欧**明 (UTF-8 aware; one character is kept as is).
 std::string mask_name(std::string_view name);
-// 居民身份证, 港澳台居民居住证, ...
-std::string_view document_type_label(store::DocumentType type);
 // "五级/初级工"
 std::string level_label(int level);
 // thousandths of a point -> "85.0" (R7: one decimal, rounded half up for display only)

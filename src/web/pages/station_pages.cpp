@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "app/document_type_label.h"
 #include "app/registration/approve_application.h"
 #include "app/registration/return_application.h"
 #include "app/registration/review_detail.h"
@@ -22,17 +23,6 @@ std::string level_name(int code) {
   return level ? level->display_name() : std::to_string(code) + " 级";
 }
 
-std::string_view document_label(store::DocumentType t) {
-  switch (t) {
-    case store::DocumentType::kResidentId: return "居民身份证";
-    case store::DocumentType::kHmtResidencePermit: return "港澳台居民居住证";
-    case store::DocumentType::kForeignPermanentId: return "外国人永久居留身份证";
-    case store::DocumentType::kHkMacaoPermit: return "港澳居民来往内地通行证";
-    case store::DocumentType::kTaiwanPermit: return "台湾居民来往大陆通行证";
-    case store::DocumentType::kPassport: return "护照";
-  }
-  return "";
-}
 
 std::string yuan(std::int64_t fen) {
   const std::string cents = std::to_string(fen % 100);
@@ -72,7 +62,7 @@ json detail_json(const app::ReviewDetail& d) {
          {"decidable", r.status == store::RegistrationStatus::kConfirmed},
          {"review_reason", r.review_reason.value_or("")},
          {"name", c.name},
-         {"document_label", std::string(document_label(c.document_type))},
+         {"document_label", std::string(app::document_type_label(c.document_type))},
          {"id_number", d.id_number},
          {"sex", c.sex == store::Sex::kMale ? "男" : "女"},
          {"birth_date", c.birth_date.to_string()},
