@@ -14,6 +14,10 @@ int http_status(ErrorCode code) {
     case ErrorCode::kUnsupportedMediaType:
       return 415;
     case ErrorCode::kConflict:
+    case ErrorCode::kExamSequenceConflict:
+    case ErrorCode::kPracticalClaimed:
+    case ErrorCode::kAppealExists:
+    case ErrorCode::kSeatTaken:
       return 409;
     case ErrorCode::kUnauthenticated:
     case ErrorCode::kSessionExpired:
