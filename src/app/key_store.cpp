@@ -1,6 +1,7 @@
 #include "app/key_store.h"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 namespace rc::app {
 namespace {
@@ -131,6 +133,18 @@ Result<KeySet> load_keys(const std::string& dir) {
   set.signing_private_pem = std::move(*priv);
   set.signing_public_pem = std::move(*pub);
   return set;
+}
+
+SymmetricKey derive_key(const SymmetricKey& root, std::string_view purpose) {
+  std::string message = "rescuecert/derived/";
+  message.append(purpose);
+  SymmetricKey out{};
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), root.data(), static_cast<int>(root.size()), reinterpret_cast<const unsigned char*>(message.data()),
+            message.size(), out.data(), &len) ||
+      len != out.size())
+    throw std::runtime_error("HMAC-SHA256 failed");  // broken invariant
+  return out;
 }
 
 }  // namespace rc::app

@@ -13,6 +13,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "domain/common/result.h"
 
@@ -38,5 +39,11 @@ struct KeyInitReport {
 
 // Loads all keys; a missing or malformed file is an error naming it (kKeyFailure).
 [[nodiscard]] Result<KeySet> load_keys(const std::string& dir);
+
+// A key for one purpose derived from a stored key: HMAC-SHA256(root, "rescuecert/derived/" +
+// purpose), so a new use of a secret needs no new key file and a derived key reveals nothing of
+// the root or of keys derived for other purposes. Purposes in use: "ticket-qr/v1" (admission
+// ticket QR codes, from lookup_key).
+SymmetricKey derive_key(const SymmetricKey& root, std::string_view purpose);
 
 }  // namespace rc::app
