@@ -47,6 +47,7 @@ struct AdmissionTicket {
   store::Id candidate_id = 0;
   store::Id room_id = 0;
   std::string candidate_name;
+  store::Sex sex = store::Sex::kMale;
   std::string id_number_masked;
   std::string document_type;  // 居民身份证 ...
   std::optional<std::string> photo;  // decrypted image bytes, when on file
@@ -67,6 +68,24 @@ struct AdmissionTicket {
 
 // The ticket with this number (as parse_ticket_qr returns it); kNotFound when there is none.
 [[nodiscard]] Result<AdmissionTicket> load_admission_ticket(Platform& p, const Actor& actor, std::string_view ticket_no);
+
+// The signed-in candidate's current ticket: the seat of their newest registration that has one
+// (kForbidden for other roles; kNotFound when none is seated yet).
+[[nodiscard]] Result<AdmissionTicket> load_own_admission_ticket(Platform& p, const Actor& candidate);
+
+// The same on explicit parts (tests, and callers without a Platform).
+struct TicketServices {
+  store::Database& db;
+  const Clock& clock;
+  const identity::PersonalDataCipher& cipher;
+  SymmetricKey qr_key;  // ticket_qr_key(keys)
+};
+SymmetricKey ticket_qr_key(const KeySet& keys);  // derive_key(lookup_key, "ticket-qr/v1")
+[[nodiscard]] Result<AdmissionTicket> load_admission_ticket(const TicketServices& s, const Actor& actor,
+                                                            store::Id registration_id);
+[[nodiscard]] Result<AdmissionTicket> load_admission_ticket(const TicketServices& s, const Actor& actor,
+                                                            std::string_view ticket_no);
+[[nodiscard]] Result<AdmissionTicket> load_own_admission_ticket(const TicketServices& s, const Actor& candidate);
 
 // 新考 for first, 补考 for retake and makeup.
 std::string_view ticket_kind_label(store::AttemptKind kind);
