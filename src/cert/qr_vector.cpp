@@ -3,20 +3,62 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <vector>
 
 #include "cert/ofd_text.h"
 
+// libqrencode exports QRcode_encodeMask (its qrencode_inner.h: mask -1 chooses by the penalty
+// rule, 0-7 forces that mask; QRcode_encodeInput is QRcode_encodeMask(input, -1)) without
+// declaring it in qrencode.h. Debian 12's libqrencode4 4.1.1 exports it (nm -D).
+extern "C" QRcode* QRcode_encodeMask(QRinput* input, int mask);
+
 namespace rc::cert {
+namespace {
+
+using Code = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
+
+Code encode(std::string_view text, int mask) {
+  std::unique_ptr<QRinput, decltype(&QRinput_free)> input(QRinput_new2(0, QR_ECLEVEL_M), QRinput_free);
+  if (!input || QRinput_append(input.get(), QR_MODE_8, static_cast<int>(text.size()),
+                               reinterpret_cast<const unsigned char*>(text.data())) != 0)
+    return Code(nullptr, QRcode_free);
+  return Code(QRcode_encodeMask(input.get(), mask), QRcode_free);
+}
+
+// Choosing the mask by the penalty rule (ISO/IEC 18004 7.8.3) evaluates all eight masks and is
+// ~85 % of an encode (1.6 ms against 0.21 ms with the mask given, /tmp measurement on this VM).
+// Every mask decodes; the rule only picks the least awkward-looking one. Certificate QR texts
+// all have one shape (same URL and field lengths), so the rule is applied to the first text of
+// each length and its choice reused for the texts of that length after it.
+constexpr std::size_t kLengths = 4096;
+std::array<std::atomic<int>, kLengths> chosen_masks{};  // 0: not chosen yet; m + 1: mask m
+
+Code encode_with_reused_mask(std::string_view text) {
+  if (text.size() >= kLengths) return encode(text, -1);
+  auto& slot = chosen_masks[text.size()];
+  if (const int chosen = slot.load(std::memory_order_relaxed); chosen > 0) return encode(text, chosen - 1);
+  Code best = encode(text, -1);
+  if (!best) return best;
+  const auto bytes = static_cast<std::size_t>(best->width) * static_cast<std::size_t>(best->width);
+  for (int mask = 0; mask < 8; ++mask) {
+    Code same = encode(text, mask);
+    if (same && same->width == best->width && std::memcmp(same->data, best->data, bytes) == 0) {
+      slot.store(mask + 1, std::memory_order_relaxed);
+      break;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 Result<QrVector> qr_vector(std::string_view text, double size_mm) {
-  const std::string copy(text);  // libqrencode wants a NUL-terminated string
-  std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-      QRcode_encodeData(static_cast<int>(copy.size()), reinterpret_cast<const unsigned char*>(copy.data()), 0,
-                        QR_ECLEVEL_M),
-      QRcode_free);
+  Code code = encode_with_reused_mask(text);
   if (!code) return fail(make_error(ErrorCode::kTooLarge, "qr", "二维码内容过长，无法编码"));
   constexpr int kQuiet = 4;
   const int n = code->width;
