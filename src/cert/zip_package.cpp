@@ -182,6 +182,17 @@ std::string ZipWriter::finish() {
 }
 
 Result<std::string> write_zip(const std::vector<ZipEntry>& entries, std::chrono::system_clock::time_point mtime) {
+  // The writer emits the classic format (no ZIP64): 16-bit counts and name lengths, 32-bit sizes
+  // and offsets. A certificate is ~100 KB in a dozen entries; refuse anything near the limits
+  // rather than write truncated fields.
+  constexpr std::size_t kMaxTotal = std::size_t{1} << 30;
+  std::size_t total = 0;
+  for (const auto& e : entries) {
+    if (e.name.size() > 0xffff) return fail(make_error(ErrorCode::kTooLarge, e.name.substr(0, 64), "压缩包条目名过长"));
+    total += e.data.size() + e.name.size();
+  }
+  if (entries.size() >= 0xffff || total > kMaxTotal)
+    return fail(make_error(ErrorCode::kTooLarge, "", "压缩包过大（条目过多或超过 1 GB）"));
   ZipWriter w(mtime);
   for (const auto& e : entries) w.add(e.name, e.data, e.deflate);
   return w.finish();
