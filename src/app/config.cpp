@@ -8,7 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-enum class Kind { kString, kPort, kCount, kBytes, kBool };
+enum class Kind { kString, kPort, kCount, kBytes, kBool, kPercent };
 
 struct Key {
   std::string_view path;  // dotted path in the file
@@ -38,6 +38,9 @@ const std::vector<Key>& keys() {
       {"certificate.verify_url", "RESCUECERT_CERTIFICATE_VERIFY_URL", Kind::kString},
       {"certificate.verify_per_minute", "RESCUECERT_CERTIFICATE_VERIFY_PER_MINUTE", Kind::kCount},
       {"certificate.issue_threads", "RESCUECERT_CERTIFICATE_ISSUE_THREADS", Kind::kCount},
+      {"exam.analysis_min_facility_percent", "RESCUECERT_EXAM_ANALYSIS_MIN_FACILITY_PERCENT", Kind::kPercent},
+      {"exam.analysis_max_facility_percent", "RESCUECERT_EXAM_ANALYSIS_MAX_FACILITY_PERCENT", Kind::kPercent},
+      {"exam.analysis_min_discrimination_percent", "RESCUECERT_EXAM_ANALYSIS_MIN_DISCRIMINATION_PERCENT", Kind::kPercent},
   };
   return k;
 }
@@ -66,6 +69,7 @@ Range range_of(Kind k) {
     case Kind::kPort: return {0, 65535};
     case Kind::kCount: return {1, 256};
     case Kind::kBytes: return {1024, 1ull << 32};
+    case Kind::kPercent: return {0, 100};
     case Kind::kString:
     case Kind::kBool:
       break;
@@ -138,6 +142,10 @@ Result<void> assign(Config& c, const Key& key, const json& v) {
   else if (p == "http.max_body_bytes") c.http.max_body_bytes = *n;
   else if (p == "certificate.verify_per_minute") c.certificate.verify_per_minute = static_cast<unsigned>(*n);
   else if (p == "certificate.issue_threads") c.certificate.issue_threads = static_cast<unsigned>(*n);
+  else if (p == "exam.analysis_min_facility_percent") c.exam.analysis_min_facility_percent = static_cast<unsigned>(*n);
+  else if (p == "exam.analysis_max_facility_percent") c.exam.analysis_max_facility_percent = static_cast<unsigned>(*n);
+  else if (p == "exam.analysis_min_discrimination_percent")
+    c.exam.analysis_min_discrimination_percent = static_cast<unsigned>(*n);
   return ok();
 }
 
@@ -156,7 +164,7 @@ const json* find_path(const json& doc, std::string_view path) {
 
 Result<void> check_no_unknown_keys(const json& doc) {
   for (auto& [k, v] : doc.items()) {
-    if (k == "http" || k == "sms" || k == "face" || k == "testing" || k == "certificate") {
+    if (k == "http" || k == "sms" || k == "face" || k == "testing" || k == "certificate" || k == "exam") {
       if (!v.is_object()) return fail(bad(k, "应为对象"));
       for (auto& [hk, hv] : v.items()) {
         (void)hv;
@@ -234,7 +242,10 @@ nlohmann::json Config::effective() const {
                                {"number_pattern", certificate.number_pattern},
                                {"verify_url", certificate.verify_url},
                                {"verify_per_minute", certificate.verify_per_minute},
-                               {"issue_threads", certificate.issue_threads}}}};
+                               {"issue_threads", certificate.issue_threads}}},
+              {"exam", {{"analysis_min_facility_percent", exam.analysis_min_facility_percent},
+                        {"analysis_max_facility_percent", exam.analysis_max_facility_percent},
+                        {"analysis_min_discrimination_percent", exam.analysis_min_discrimination_percent}}}};
   values["http"]["secure_cookies"] = http.secure_cookies;
   return json{{"values", values}, {"sources", sources}};
 }

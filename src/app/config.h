@@ -31,6 +31,10 @@
 //                   (the QR code opens <verify_url>?no=<number>)
 //   certificate.verify_per_minute RESCUECERT_CERTIFICATE_VERIFY_PER_MINUTE 20 (public queries per IP)
 //   certificate.issue_threads  RESCUECERT_CERTIFICATE_ISSUE_THREADS  2 (parallel signing)
+//   exam.analysis_min_facility_percent  RESCUECERT_EXAM_ANALYSIS_MIN_FACILITY_PERCENT  20
+//   exam.analysis_max_facility_percent  RESCUECERT_EXAM_ANALYSIS_MAX_FACILITY_PERCENT  95
+//   exam.analysis_min_discrimination_percent RESCUECERT_EXAM_ANALYSIS_MIN_DISCRIMINATION_PERCENT 20
+//                   the item analysis's flag bounds (F11): facility below/above, discrimination below
 
 #include <cstdint>
 #include <functional>
@@ -67,6 +71,13 @@ struct CertificateConfig {
   unsigned issue_threads = 2;
 };
 
+// Item-analysis flag bounds (F11), in percent (0.20 = 20).
+struct ExamConfig {
+  unsigned analysis_min_facility_percent = 20;
+  unsigned analysis_max_facility_percent = 95;
+  unsigned analysis_min_discrimination_percent = 20;
+};
+
 struct Config {
   std::string database = "sqlite://var/rescuecert.db";
   std::string data_dir = "var";
@@ -78,6 +89,7 @@ struct Config {
   std::string face_models_dir = ".cache/face/models";
   std::string testing_captcha_log;
   CertificateConfig certificate;
+  ExamConfig exam;
   // Where each key's value came from: "default", "file" or "env:NAME".
   std::map<std::string, std::string> sources;
 

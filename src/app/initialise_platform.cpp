@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/exam/exam_bank.h"
 #include "app/key_store.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -32,6 +33,9 @@ Result<InitReport> initialise_platform(const Config& config, const Clock& clock)
   report.schema_from = migrated->from_version;
   report.schema_to = migrated->to_version;
   report.migrations_applied = migrated->applied;
+  auto bank = load_shipped_bank(**db, clock);
+  if (!bank) return fail(bank.error());
+  report.bank_items_loaded = *bank;
   return report;
 }
 

@@ -18,7 +18,8 @@ void add_init(CLI::App& app, const Globals& g, Run* run) {
       if (!report) return print_error(report.error()), kExitFailure;
       std::cout << "初始化完成 (initialised): database " << cfg->database << ", schema version "
                 << report->schema_from << " -> " << report->schema_to << "; keys in " << cfg->keys_dir << ": "
-                << report->keys_created << " created, " << report->keys_kept << " kept\n";
+                << report->keys_created << " created, " << report->keys_kept << " kept; question bank: "
+                << report->bank_items_loaded << " items loaded\n";
       return kExitOk;
     };
   });

@@ -41,7 +41,7 @@ Result<ExamAttemptState> exam_attempt_state(store::Database& db, const Clock& cl
       if (!paper) return fail(paper.error());
       auto doc = paper_from_json_text(paper->paper_json);
       if (!doc) return fail(doc.error());
-      auto views = exam_question_views(*doc);
+      auto views = exam_question_views(tx, *doc);
       if (!views) return fail(views.error());
       s.questions = std::move(*views);
     }

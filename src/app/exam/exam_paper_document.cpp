@@ -21,15 +21,14 @@ std::string choice_counts(const exam::Paper& paper) {
   return out;
 }
 
-Result<nlohmann::json> exam_question_views(const exam::Paper& paper) {
-  auto bank = exam_bank(paper.bank_id);
-  if (!bank) return fail(bank.error());
+Result<nlohmann::json> exam_question_views(store::Transaction& tx, const exam::Paper& paper) {
   json out = json::array();
   int no = 0;
   for (const auto& q : paper.questions) {
     ++no;
-    const exam::Item* item = (*bank)->find(q.item_id, q.item_version);
-    if (!item) return fail(ErrorCode::kNotFound, "paper", "题库中找不到试卷第 " + std::to_string(no) + " 题");
+    auto found = paper_item(tx, paper.bank_id, q);
+    if (!found) return fail(found.error());
+    const exam::Item* item = found->get();
     json choices = json::array();
     const auto texts = exam::displayed_options(*item, q);
     for (std::size_t c = 0; c < exam::choice_count(q.kind); ++c) {

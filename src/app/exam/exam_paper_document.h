@@ -15,6 +15,7 @@
 
 #include "domain/common/result.h"
 #include "exam/paper.h"
+#include "store/database.h"
 
 namespace rc::app {
 
@@ -25,10 +26,11 @@ std::string paper_to_json_text(const exam::Paper& paper);
 // One digit per question in paper order: how many choices it shows ('4' or '2').
 std::string choice_counts(const exam::Paper& paper);
 
-// The questions as the candidate sees them, from the paper's bank:
+// The questions as the candidate sees them, from the bank items the paper was drawn from
+// (exam_bank.h paper_item: the store, checked against the sealed digests):
 //   [{"no": 1, "kind": "single_choice", "kind_name": "单选题", "stem": "...",
 //     "choices": [{"value": 0, "label": "A", "text": "..."}, ...]}, ...]
-// kNotFound when the bank is not known here or lacks an item.
-[[nodiscard]] Result<nlohmann::json> exam_question_views(const exam::Paper& paper);
+// kNotFound when an item is missing; kConflict when one no longer matches the seal.
+[[nodiscard]] Result<nlohmann::json> exam_question_views(store::Transaction& tx, const exam::Paper& paper);
 
 }  // namespace rc::app

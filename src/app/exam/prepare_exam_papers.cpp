@@ -1,10 +1,13 @@
 #include "app/exam/prepare_exam_papers.h"
 
 #include <map>
+#include <optional>
+#include <utility>
 
 #include "app/exam/exam_bank.h"
 #include "app/exam/exam_paper_document.h"
 #include "app/registration/actor.h"
+#include "store/bank_item_repository.h"
 #include "store/exam_paper_repository.h"
 #include "store/registration_repository.h"
 #include "store/sitting_repository.h"
@@ -12,7 +15,7 @@
 namespace rc::app {
 namespace {
 
-Result<store::ExamPaper> draw_paper(const exam::QuestionBank& bank, const exam::Blueprint& blueprint,
+Result<std::pair<store::ExamPaper, exam::Paper>> draw_paper(const exam::QuestionBank& bank, const exam::Blueprint& blueprint,
                                     RandomSource& random, store::Id sitting_id, const PaperAssignment& a,
                                     store::Timestamp now) {
   exam::PaperRequest request{std::to_string(sitting_id), std::to_string(a.registration_id), random.next_u64()};
@@ -27,7 +30,23 @@ Result<store::ExamPaper> draw_paper(const exam::QuestionBank& bank, const exam::
   row.seal = paper->seal;
   row.choice_counts = choice_counts(*paper);
   row.created_at = now;
-  return row;
+  return std::pair{std::move(row), std::move(*paper)};
+}
+
+// Which item versions the paper uses (V009 exam_paper_items): they are locked from now on.
+std::vector<store::PaperItemUse> uses_of(const exam::Paper& paper) {
+  std::vector<store::PaperItemUse> out;
+  out.reserve(paper.questions.size());
+  int position = 0;
+  for (const auto& q : paper.questions) out.push_back({++position, q.item_id, q.item_version, q.item_digest});
+  return out;
+}
+
+// The reviewed items of the store; a store without any item gets the shipped demo bank first
+// (a store made before V009, or one never initialised through `rescuecert init`).
+Result<exam::QuestionBank> bank_for_papers(store::Transaction& tx, store::Timestamp now) {
+  if (auto loaded = load_shipped_bank(tx, now); !loaded) return fail(loaded.error());
+  return stored_exam_bank(tx);
 }
 
 }  // namespace
@@ -35,8 +54,6 @@ Result<store::ExamPaper> draw_paper(const exam::QuestionBank& bank, const exam::
 Result<PreparedPapers> prepare_exam_papers(store::Database& db, const Clock& clock, const PolicyCatalog& policies,
                                            RandomSource& random, store::Id sitting_id,
                                            const std::vector<PaperAssignment>& assignments) {
-  auto bank = current_exam_bank();
-  if (!bank) return fail(bank.error());
   const auto now = to_timestamp(clock.now());
   return db.transaction([&](store::Transaction& tx) -> Result<PreparedPapers> {
     auto sitting = store::SittingRepository(tx).find(sitting_id);
@@ -45,6 +62,7 @@ Result<PreparedPapers> prepare_exam_papers(store::Database& db, const Clock& clo
       return fail(ErrorCode::kWrongState, "sitting", "该场次没有理论考试，无需生成试卷");
     store::RegistrationRepository registrations(tx);
     store::ExamPaperRepository papers(tx);
+    std::optional<exam::QuestionBank> bank;  // read when a paper is first needed
     std::map<std::string, exam::Blueprint> blueprints;  // per policy id (D18)
     PreparedPapers out;
     for (const auto& a : assignments) {
@@ -67,11 +85,21 @@ Result<PreparedPapers> prepare_exam_papers(store::Database& db, const Clock& clo
         if (!policy) return fail(policy.error());
         auto derived = exam_blueprint(**policy);
         if (!derived) return fail(derived.error());
+        if (!bank) {
+          auto stored = bank_for_papers(tx, now);
+          if (!stored) return fail(stored.error());
+          bank.emplace(std::move(*stored));
+        }
+        // F9: a short bank is refused before any paper of the sitting is written.
+        if (auto supply = check_exam_bank_supply(*bank, *derived); !supply) return fail(supply.error());
         bp = blueprints.emplace(reg->policy_id, std::move(*derived)).first;
       }
-      auto row = draw_paper(**bank, bp->second, random, sitting_id, a, now);
+      auto row = draw_paper(*bank, bp->second, random, sitting_id, a, now);
       if (!row) return fail(row.error());
-      if (auto id = papers.insert(*row); !id) return fail(id.error());
+      auto id = papers.insert(row->first);
+      if (!id) return fail(id.error());
+      if (auto used = store::BankItemRepository(tx).record_paper_items(*id, uses_of(row->second)); !used)
+        return fail(used.error());
       ++out.created;
     }
     return out;

@@ -26,8 +26,11 @@ struct PreparedPapers {
   int kept = 0;  // already had one
 };
 
+// Papers are drawn from the reviewed items of the store's bank (app/exam/exam_bank.h), and the
+// item versions each paper uses are recorded with it (V009 exam_paper_items): they are locked.
 // kNotFound for an unknown sitting or registration; kWrongState when the sitting has no theory
-// session or a registration is not approved; kConflict when the bank cannot fill the blueprint.
+// session or a registration is not approved; kExamBankShortfall (naming the knowledge area, the
+// number needed and the number reviewed) when the bank cannot fill the blueprint.
 [[nodiscard]] Result<PreparedPapers> prepare_exam_papers(store::Database& db, const Clock& clock,
                                                          const PolicyCatalog& policies, RandomSource& random,
                                                          store::Id sitting_id,
