@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "app/checkin/record_absences.h"
 #include "app/registration/purge_expired_biometrics.h"
 
 namespace rc::app {
@@ -16,6 +17,11 @@ Result<HousekeepingReport> run_housekeeping(Platform& platform) {
     report.face_templates_erased = static_cast<int>(erased->face_templates);
   } else if (!first) {
     first = erased.error();
+  }
+  if (auto absent = record_absences(platform.database(), platform.policies(), platform.clock().now())) {
+    report.absences_recorded = *absent;
+  } else if (!first) {
+    first = absent.error();
   }
   if (first) return fail(*first);
   return report;

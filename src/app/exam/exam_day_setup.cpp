@@ -4,6 +4,7 @@
 #include "app/registration/actor.h"
 #include "store/batch_repository.h"
 #include "store/candidate_repository.h"
+#include "store/checkin_repository.h"
 #include "store/exam_paper_repository.h"
 #include "store/organisation_repository.h"
 #include "store/registration_repository.h"
@@ -148,6 +149,17 @@ Result<ExamDay> set_up_exam_day(Platform& platform, const ExamDayOptions& o) {
     return ok();
   });
   if (!ids) return fail(ids.error());
+  // Starting requires admission at the room door (R6, kNotCheckedIn): a benchmark has no door,
+  // so every candidate is admitted in one statement, audited once for the sitting.
+  auto admitted = platform.database().transaction([&](store::Transaction& tx) -> Result<void> {
+    if (!o.admit) return ok();
+    auto n = store::CheckinRepository(tx).admit_all_with_papers(day->sitting_id, o.label + "：批量准予入场（压测）",
+                                                                now, std::nullopt);
+    if (!n) return fail(n.error());
+    nlohmann::json detail{{"admitted", *n}, {"method", "manual"}, {"bench", true}};
+    return audit(tx, system_actor(), now, {"checkin.bulk_admit", "sitting", day->sitting_id, detail});
+  });
+  if (!admitted) return fail(admitted.error());
   if (!o.sessions) return day;
   for (auto& c : day->candidates) {
     auto s = platform.sessions().create(c.user_id, "candidate", identity::Stage::kFull, "127.0.0.1");

@@ -1,6 +1,7 @@
 #include "app/exam/start_exam_attempt.h"
 
 #include "app/exam/exam_attempt_facts.h"
+#include "store/checkin_repository.h"
 #include "store/exam_attempt_repository.h"
 #include "store/exam_paper_repository.h"
 
@@ -23,6 +24,17 @@ Result<StartedAttempt> start_exam_attempt_in(store::Transaction& tx, const Polic
     return fail(ErrorCode::kWrongState, "paper", "理论考试尚未开始，请在开考后再开始作答", "R6");
   if (exam::timed_out(*window, now))
     return fail(ErrorCode::kWrongState, "paper", "本场理论考试时间已结束，不能再开始作答", "R6");
+  // Admission at the room door comes first (R6: identity and face checked by the proctor; D11).
+  auto checkin = store::CheckinRepository(tx).find(owner->sitting_id, owner->registration_id, store::Subject::kTheory);
+  if (!checkin) return fail(checkin.error());
+  if (!*checkin)
+    return fail(ErrorCode::kNotCheckedIn, "paper", "您尚未通过考场入场核验，请由监考员核验身份准予入场后再开始作答",
+                "R6");
+  if ((*checkin)->outcome != store::CheckinOutcome::kAdmitted)
+    return fail(
+        ErrorCode::kCheckInLate, "paper",
+        "开考 " + std::to_string((*policy)->late_arrival_minutes) + " 分钟后未入场，已按缺考处理，不能开始作答（D11）",
+        "D11");
   store::ExamAttempt a;
   a.paper_id = paper_id;
   a.started_at = to_timestamp(now);

@@ -1,7 +1,9 @@
 #pragma once
-// What the exam use-case tests share: the store fixture on both backends, three approved
-// candidates of one sitting whose theory session starts at kT0 (policy-2025: 100 minutes), their
-// sealed papers (prepare_exam_papers, seeded randomness), the policies and a fixed clock.
+// What the exam use-case tests share: the store fixture on both backends, three approved candidates
+// of one sitting whose theory session starts at kT0 (policy-2025: 100 minutes), their sealed papers
+// (prepare_exam_papers, seeded randomness), the policies and a fixed clock. Every candidate is
+// admitted at the room door (exam_checkins, R6), since starting requires it; a fixture that tests
+// the door itself sets admit_on_setup_ = false in its constructor.
 
 #include <gtest/gtest.h>
 
@@ -12,6 +14,7 @@
 #include "app/exam/start_exam_attempt.h"
 #include "app/registration/actor.h"
 #include "domain/policy/policy_catalog.h"
+#include "store/checkin_repository.h"
 #include "store/exam_paper_repository.h"
 #include "store/sample_records.h"
 
@@ -56,6 +59,12 @@ class ExamTest : public store::testing::StoreTest {
       ASSERT_TRUE(p && *p);
       papers_.push_back(**p);
     }
+    if (admit_on_setup_) {
+      auto admitted = in_tx([&](store::Transaction& tx) {
+        return store::CheckinRepository(tx).admit_all_with_papers(sitting_, "测试：已核验证件", kT0, std::nullopt);
+      });
+      ASSERT_TRUE(admitted && *admitted == kCandidates);
+    }
   }
 
   Actor candidate(int i) const {
@@ -69,6 +78,7 @@ class ExamTest : public store::testing::StoreTest {
   }
   void at_minute(int m) { clock_.set(std::chrono::system_clock::time_point((kT0 + std::chrono::minutes(m)).time_since_epoch())); }
 
+  bool admit_on_setup_ = true;
   std::unique_ptr<PolicyCatalog> policies_;
   store::Id sitting_ = 0;
   std::vector<store::Id> candidates_, registrations_;
