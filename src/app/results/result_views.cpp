@@ -63,10 +63,6 @@ Result<SittingResults> own_sitting(store::Transaction& tx, const PolicyCatalog& 
 
 }  // namespace
 
-std::string_view subject_label(store::Subject s) {
-  return s == store::Subject::kTheory ? "理论知识考试" : "技能考核";
-}
-
 std::string_view attempt_kind_label(store::AttemptKind k) {
   switch (k) {
     case store::AttemptKind::kFirst: return "首次";

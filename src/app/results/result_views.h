@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/registration/actor.h"
+#include "app/subject_label.h"  // subject_label, shared
 #include "app/results/result_publication.h"
 #include "domain/common/clock.h"
 #include "domain/common/result.h"
@@ -43,7 +44,6 @@ struct ResultsFile {
   std::string bytes;
 };
 
-std::string_view subject_label(store::Subject s);      // 理论知识考试 / 技能考核
 std::string_view attempt_kind_label(store::AttemptKind k);  // 首次 / 现场补考 / 补考 / 缺考补考
 std::string_view outcome_label(store::Outcome o);     // 合格 / 不合格 / 缺考 / ...
 

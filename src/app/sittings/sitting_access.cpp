@@ -35,10 +35,6 @@ std::string_view sitting_status_label(store::SittingStatus s) {
   return "";
 }
 
-std::string_view subject_label(store::Subject s) {
-  return s == store::Subject::kTheory ? "理论知识考试" : "技能考核";
-}
-
 std::string_view duty_label(store::StaffDuty d) { return d == store::StaffDuty::kProctor ? "监考员" : "考评员"; }
 
 }  // namespace rc::app

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/registration/actor.h"
+#include "app/subject_label.h"  // subject_label, shared
 #include "store/database.h"
 #include "store/records.h"
 #include "store/seat_plan_records.h"
@@ -23,7 +24,6 @@ namespace rc::app {
 [[nodiscard]] Result<void> require_plannable(const store::Sitting& sitting);
 
 std::string_view sitting_status_label(store::SittingStatus s);  // 计划中, 已开放, ...
-std::string_view subject_label(store::Subject s);               // 理论知识考试, 技能考核
 std::string_view duty_label(store::StaffDuty d);                // 监考员, 考评员
 
 }  // namespace rc::app
