@@ -25,7 +25,7 @@ std::string_view role_home(store::Role role) {
     case store::Role::kOrganisation: return "/org";
     case store::Role::kStation: return "/station";
     case store::Role::kAdministrator: return "/admin";
-    case store::Role::kProctor:
+    case store::Role::kProctor: return "/proctor";
     case store::Role::kExaminer: return "/staff";
   }
   return "/";
@@ -42,6 +42,8 @@ nlohmann::json navigation(store::Role role) {
       return json::array({{{"href", "/org"}, {"label", "申报批次"}}, {{"href", "/org/template.xlsx"}, {"label", "下载报名信息表模板"}}});
     case store::Role::kStation:
       return json::array({{{"href", "/station"}, {"label", "待审核报名"}}});
+    case store::Role::kProctor:
+      return json::array({{{"href", "/proctor"}, {"label", "今日监考"}}});
     case store::Role::kAdministrator:
       return json::array({{{"href", "/admin"}, {"label", "管理"}}, {{"href", "/admin/sms"}, {"label", "短信发件箱"}}});
     default:
