@@ -80,6 +80,7 @@ TEST_F(ExamAttemptApiTest, ACandidateStartsSavesResumesAndSubmits) {
   auto conflicting =
       call(0, "POST", "/api/v1/exam/attempts/" + a + "/answers", R"({"question":2,"sequence":1,"choice":1})");
   EXPECT_EQ(conflicting.status, 409) << conflicting.body;
+  EXPECT_EQ(code(conflicting), "exam.sequence_conflict");
 
   advance(30, a);
   auto state = call(0, "GET", "/api/v1/exam/attempts/" + a);
@@ -106,7 +107,10 @@ TEST_F(ExamAttemptApiTest, ACandidateStartsSavesResumesAndSubmits) {
   EXPECT_EQ(json::parse(submitted.body)["marked"], true);
   auto late = call(0, "POST", "/api/v1/exam/attempts/" + a + "/answers", R"({"question":3,"sequence":2,"choice":0})");
   EXPECT_EQ(late.status, 422) << late.body;
-  EXPECT_EQ(code(late), "registration.wrong_state");  // an exam code is asked for (report)
+  EXPECT_EQ(code(late), "exam.closed");
+  auto resubmit = call(0, "POST", "/api/v1/exam/attempts/" + a + "/submit", "{}");
+  EXPECT_EQ(resubmit.status, 422) << resubmit.body;
+  EXPECT_EQ(code(resubmit), "exam.closed");
 }
 
 TEST_F(ExamAttemptApiTest, OnlyTheOwnerAndOnlyWithTheCsrfHeader) {
@@ -152,10 +156,16 @@ TEST_F(ExamAttemptApiTest, BadJsonIsRefusedWithACode) {
 
 TEST_F(ExamAttemptApiTest, AfterTheDeadlineSavesAreRefusedAndTheAttemptTimesOut) {
   const auto a = start(0);
-  advance(100, a);
+  advance(99, a);
+  // Past the deadline with the attempt still in progress (no poll timed it out yet): time_over.
+  p_.clock().set(p_.clock().now() + std::chrono::minutes(1));
   auto late = call(0, "POST", "/api/v1/exam/attempts/" + a + "/answers", R"({"question":1,"sequence":1,"choice":0})");
   EXPECT_EQ(late.status, 422) << late.body;
-  EXPECT_EQ(code(late), "registration.wrong_state");  // an exam code is asked for (report)
+  EXPECT_EQ(code(late), "exam.time_over");
+  // That save timed the attempt out: from now on it is closed.
+  auto later = call(0, "POST", "/api/v1/exam/attempts/" + a + "/answers", R"({"question":1,"sequence":2,"choice":0})");
+  EXPECT_EQ(later.status, 422) << later.body;
+  EXPECT_EQ(code(later), "exam.closed");
   auto state = json::parse(call(0, "GET", "/api/v1/exam/attempts/" + a).body);
   EXPECT_EQ(state["status"], "timed_out");
   EXPECT_EQ(state["remaining_seconds"], 0);

@@ -64,16 +64,21 @@ function start(exam) {
         if (latest.get(question) === sequence) stateOf(question).textContent = '已保存';
         return;
       }
-      if (res && res.status === 409) {  // this sequence was used for another choice: take a new one
-        pending.delete(sequence);
-        return save(question, choice, takeSequence());
-      }
       if (res && res.status >= 400 && res.status < 500 && res.status !== 429) {
         pending.delete(sequence);
         const body = await res.json().catch(() => ({}));
+        const code = body.error && body.error.code;
+        // exam.sequence_conflict (409): this sequence was used for another choice: take a new one.
+        if (code === 'exam.sequence_conflict') return save(question, choice, takeSequence());
         stateOf(question).textContent = '未保存';
         say((body.error && body.error.message) || '答案未保存');
-        if (res.status === 422 || res.status === 401 || res.status === 403) closed = true;
+        if (code === 'exam.closed' || code === 'exam.time_over') {
+          // Submitted or time is over (R6): the server has closed the attempt; show its final state.
+          closed = true;
+          setTimeout(() => window.location.reload(), 1500);
+        } else if (res.status === 422 || res.status === 401 || res.status === 403) {
+          closed = true;
+        }
         return;
       }
       stateOf(question).textContent = '网络中断，正在重试…';

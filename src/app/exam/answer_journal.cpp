@@ -196,7 +196,7 @@ bool AnswerJournal::try_batch(Job* first, std::size_t n, std::vector<Result<Answ
     auto appended = answers.append_answer(row);
     if (!appended) return false;
     if (*appended == store::AnswerAppend::kDifferentChoice) {
-      results[i] = fail(ErrorCode::kConflict, "sequence", "该答题序号已保存了另一个选项，请使用新的序号重新保存");
+      results[i] = fail(ErrorCode::kExamSequenceConflict, "sequence", "该答题序号已保存了另一个选项，请使用新的序号重新保存");
       continue;
     }
     results[i] = AnswerAck{job.save.attempt_id, job.save.question_no, job.save.sequence,

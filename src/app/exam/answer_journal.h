@@ -72,9 +72,10 @@ class AnswerJournal {
   AnswerJournal(const AnswerJournal&) = delete;
   AnswerJournal& operator=(const AnswerJournal&) = delete;
 
-  // Refusals: kForbidden (not the actor's attempt), kNotFound, kWrongState (closed or past the
-  // deadline), kInvalidValue (question, choice, sequence), kConflict (this step was stored with
-  // another choice), kTooManyRequests (queue full), kStorageFailure (not stored: retry).
+  // Refusals: kForbidden (not the actor's attempt), kNotFound, kExamClosed (submitted or timed
+  // out), kExamTimeOver (past the deadline, R6), kInvalidValue (question, choice, sequence),
+  // kExamSequenceConflict (this step was stored with another choice; the same choice again is
+  // acknowledged again), kTooManyRequests (queue full), kStorageFailure (not stored: retry).
   void save(const Actor& actor, const AnswerSave& save, AckCallback done);
   // Starts (or finds the running) attempt of a paper (start_exam_attempt): when a whole room
   // starts together, the starts share commits too.

@@ -44,12 +44,12 @@ Result<void> check_answer_save(const AttemptFacts& facts, const AnswerSave& save
     case store::ExamAttemptStatus::kInProgress:
       break;
     case store::ExamAttemptStatus::kSubmitted:
-      return fail(ErrorCode::kWrongState, "attempt", "您已交卷，答案不能再修改", "R6");
+      return fail(ErrorCode::kExamClosed, "attempt", "您已交卷，答案不能再修改", "R6");
     case store::ExamAttemptStatus::kTimedOut:
-      return fail(ErrorCode::kWrongState, "attempt", "考试时间已到，系统已自动交卷，答案未保存", "R6");
+      return fail(ErrorCode::kExamClosed, "attempt", "考试时间已到，系统已自动交卷，答案未保存", "R6");
   }
   if (exam::timed_out(facts.window, at))
-    return fail(ErrorCode::kWrongState, "attempt", "考试时间已到，答案未保存", "R6");
+    return fail(ErrorCode::kExamTimeOver, "attempt", "考试时间已到，答案未保存", "R6");
   if (auto t = exam::check_answer_time(facts.window, at); !t) return t;
   const auto& counts = facts.owner.choice_counts;
   if (save.question_no < 1 || static_cast<std::size_t>(save.question_no) > counts.size())

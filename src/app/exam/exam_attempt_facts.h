@@ -45,9 +45,9 @@ struct AnswerSave {
 // kForbidden unless the actor is the candidate whose paper it is (system jobs pass).
 [[nodiscard]] Result<void> require_attempt_owner(const Actor& actor, const AttemptFacts& facts);
 
-// Whether `save`, received at `at`, may be stored: the attempt in progress (kWrongState
-// otherwise), before its deadline (kWrongState, R6), question and choice on the paper
-// (kInvalidValue), sequence >= 1 (kInvalidValue).
+// Whether `save`, received at `at`, may be stored: the attempt in progress (kExamClosed once
+// submitted or timed out), before its deadline (kExamTimeOver, R6), question and choice on the
+// paper (kInvalidValue), sequence >= 1 (kInvalidValue).
 [[nodiscard]] Result<void> check_answer_save(const AttemptFacts& facts, const AnswerSave& save,
                                              std::chrono::system_clock::time_point at);
 

@@ -93,7 +93,16 @@ Result<FinishOutcome> finish_exam_attempt(store::Database& db, const PolicyCatal
     if (!facts) return fail(facts.error());
     if (auto own = require_attempt_owner(actor, *facts); !own) return fail(own.error());
     FinishOutcome out{attempt_id, facts->attempt.status, false, facts->attempt.marked_at.has_value()};
-    if (facts->attempt.status != store::ExamAttemptStatus::kInProgress) return out;
+    if (facts->attempt.status != store::ExamAttemptStatus::kInProgress) {
+      // A candidate's second submit is refused with the exam's own code (the page then shows the
+      // closed attempt); the server's time-out of a closed attempt changes nothing, quietly.
+      if (actor.user_id != 0 && to == store::ExamAttemptStatus::kSubmitted)
+        return fail(ErrorCode::kExamClosed, "attempt",
+                    facts->attempt.status == store::ExamAttemptStatus::kSubmitted ? "您已交卷，不能重复交卷"
+                                                                                  : "考试时间已到，系统已自动交卷",
+                    "R6");
+      return out;
+    }
     // Past the deadline the attempt times out, whoever asks: a late submit cannot add time.
     const auto target = exam::timed_out(facts->window, now) ? store::ExamAttemptStatus::kTimedOut : to;
     if (target == store::ExamAttemptStatus::kInProgress) return out;

@@ -1,7 +1,8 @@
 #pragma once
 // The attempt's closing transitions (F10, R6): submit (the candidate) or time-out (the server
 // at the deadline), then marking. Two transitions, two transactions:
-//   1. close: in_progress -> submitted | timed_out, audited. Idempotent: closing a closed
+//   1. close: in_progress -> submitted | timed_out, audited. A candidate's submit of a closed
+//      attempt is refused with kExamClosed (exam.closed); the server's time-out of a closed
 //      attempt changes nothing and reports how it was closed.
 //   2. mark: the exam module marks the sealed paper against the final answers (highest sequence
 //      per question wins); the score (thousandths) is stored but held until publication (R8,
@@ -32,7 +33,8 @@ struct FinishOutcome {
   bool marked = false;
 };
 
-// REQUIRES: `to` is kSubmitted or kTimedOut. kForbidden for someone else's attempt. A submit at
+// REQUIRES: `to` is kSubmitted or kTimedOut. kForbidden for someone else's attempt, kExamClosed
+// for a candidate's submit of an attempt no longer in progress. A submit at
 // or after the deadline closes the attempt as timed_out (the outcome says so): time is the server's.
 [[nodiscard]] Result<FinishOutcome> finish_exam_attempt(store::Database& db, const PolicyCatalog& policies,
                                                         const Actor& actor, store::Id attempt_id,

@@ -76,7 +76,8 @@ TEST_P(AnswerJournalTest, TheSameSaveTwiceIsAcknowledgedTwiceAndStoredOnce) {
   EXPECT_EQ(stored(a).size(), 1u);
   auto conflicting = save(0, a, 3, 1, 1);
   ASSERT_FALSE(conflicting);
-  EXPECT_EQ(conflicting.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(conflicting.error().code, ErrorCode::kExamSequenceConflict);
+  EXPECT_EQ(code_name(conflicting.error().code), "exam.sequence_conflict");
   EXPECT_EQ(stored(a).size(), 1u);
 }
 
@@ -141,7 +142,7 @@ TEST_P(AnswerJournalTest, SubmitMarksHoldsTheScoreAndRecordsTheTheoryOutcome) {
   EXPECT_TRUE(done->marked);
   auto after = save(0, a, 1, ++seq, 0);
   ASSERT_FALSE(after);
-  EXPECT_EQ(after.error().code, ErrorCode::kWrongState);
+  EXPECT_EQ(after.error().code, ErrorCode::kExamClosed);
   auto row = db().read([&](store::Transaction& tx) { return store::ExamAttemptRepository(tx).find(a); });
   ASSERT_TRUE(row);
   EXPECT_EQ(row->score_milli, 100000);
@@ -156,9 +157,14 @@ TEST_P(AnswerJournalTest, SubmitMarksHoldsTheScoreAndRecordsTheTheoryOutcome) {
   auto s = state(0, a);
   ASSERT_TRUE(s);
   EXPECT_FALSE(attempt_state_json(*s).contains("score"));  // R8: not before publication
+  // A second submit is refused with the exam's code; the server's time-out of it changes nothing.
   auto twice = journal_->finish_and_wait(candidate(0), a, store::ExamAttemptStatus::kSubmitted);
-  ASSERT_TRUE(twice);
-  EXPECT_FALSE(twice->closed_now);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kExamClosed);
+  auto timeout = journal_->finish_and_wait(system_actor(), a, store::ExamAttemptStatus::kTimedOut);
+  ASSERT_TRUE(timeout) << timeout.error().message;
+  EXPECT_FALSE(timeout->closed_now);
+  EXPECT_EQ(timeout->status, store::ExamAttemptStatus::kSubmitted);
 }
 
 TEST_P(AnswerJournalTest, BelowThePassMarkFails) {
@@ -181,13 +187,22 @@ TEST_P(AnswerJournalTest, AfterTheDeadlineSavesAreRefusedAndTheAttemptTimesOut) 
   at_minute(100);
   auto late = save(0, a, 2, 2, 0);
   ASSERT_FALSE(late);
-  EXPECT_EQ(late.error().code, ErrorCode::kWrongState);
+  EXPECT_EQ(late.error().code, ErrorCode::kExamTimeOver);
+  EXPECT_EQ(code_name(late.error().code), "exam.time_over");
   EXPECT_NE(late.error().message.find("时间已到"), std::string::npos);
   auto s = state(0, a);
   ASSERT_TRUE(s);
   EXPECT_EQ(s->facts.attempt.status, store::ExamAttemptStatus::kTimedOut);  // lazily, by that save
   EXPECT_TRUE(s->facts.attempt.marked_at.has_value());
   EXPECT_EQ(stored(a).size(), 1u);
+  // Now closed: further saves and the candidate's submit get exam.closed.
+  auto closed = save(0, a, 3, 3, 0);
+  ASSERT_FALSE(closed);
+  EXPECT_EQ(closed.error().code, ErrorCode::kExamClosed);
+  auto submit = journal_->finish_and_wait(candidate(0), a, store::ExamAttemptStatus::kSubmitted);
+  ASSERT_FALSE(submit);
+  EXPECT_EQ(submit.error().code, ErrorCode::kExamClosed);
+  EXPECT_EQ(code_name(submit.error().code), "exam.closed");
 }
 
 TEST_P(AnswerJournalTest, TheSweepTimesOutForgottenAttempts) {
