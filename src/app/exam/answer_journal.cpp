@@ -1,6 +1,8 @@
 #include "app/exam/answer_journal.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <exception>
 #include <future>
 
 #include "store/exam_attempt_repository.h"
@@ -12,6 +14,19 @@ Error not_stored(const Error& cause) {
   return make_error(ErrorCode::kStorageFailure, "answer", "答案未能保存，请重试（" + cause.message + "）");
 }
 
+// A callback that throws must not take the writer thread (and every later waiter) with it.
+template <class F, class R>
+void deliver(F& callback, R&& result) noexcept {
+  if (!callback) return;
+  try {
+    callback(std::forward<R>(result));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rescuecert: answer journal callback threw: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "rescuecert: answer journal callback threw\n");
+  }
+}
+
 }  // namespace
 
 AnswerJournal::AnswerJournal(store::Database& db, const Clock& clock, const PolicyCatalog& policies,
@@ -20,25 +35,20 @@ AnswerJournal::AnswerJournal(store::Database& db, const Clock& clock, const Poli
   writer_ = std::thread([this] { run(); });
 }
 
-AnswerJournal::~AnswerJournal() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  writer_.join();
+AnswerJournal::~AnswerJournal() { shutdown(); }
+
+void AnswerJournal::shutdown() {
+  std::call_once(shutdown_once_, [this] {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    writer_.join();
+  });
 }
 
 void AnswerJournal::save(const Actor& actor, const AnswerSave& save, AckCallback done) {
-  {
-    std::unique_lock lock(mu_);
-    if (queue_.size() >= options_.max_queue || stopping_) {
-      ++stats_.refused;
-      lock.unlock();
-      done(fail(ErrorCode::kTooManyRequests, "answer", "服务器繁忙，答案未保存，请稍后重试"));
-      return;
-    }
-  }
   Job job;
   job.actor = actor;
   job.save = save;
@@ -69,12 +79,35 @@ void AnswerJournal::finish(const Actor& actor, store::Id attempt_id, store::Exam
   enqueue(std::move(job));
 }
 
+// Queues a job, or answers it at once when the journal is stopping or its queue is full: the
+// check and the push are one step under the lock, so no job is left in a queue that nobody will
+// take (a waiter would hang for ever) and the bound holds for every kind of job.
 void AnswerJournal::enqueue(Job job) {
-  {
-    std::lock_guard lock(mu_);
-    queue_.push_back(std::move(job));
+  std::unique_lock lock(mu_);
+  if (stopping_ || queue_.size() >= options_.max_queue) {
+    const bool stopping = stopping_;
+    ++stats_.refused;
+    lock.unlock();
+    refuse(job, make_error(ErrorCode::kTooManyRequests, "answer",
+                           stopping ? "服务器正在停止，本次操作未执行，请稍后重试" : "服务器繁忙，本次操作未执行，请稍后重试"));
+    return;
   }
+  queue_.push_back(std::move(job));
+  lock.unlock();
   wake_.notify_one();
+}
+
+void AnswerJournal::refuse(Job& job, const Error& why) {
+  switch (job.kind) {
+    case Job::Kind::kSave:
+      return deliver(job.ack, Result<AnswerAck>(fail(why)));
+    case Job::Kind::kStart:
+      return deliver(job.started, Result<StartedAttempt>(fail(why)));
+    case Job::Kind::kFinish:
+      return deliver(job.finished, Result<FinishOutcome>(fail(why)));
+    case Job::Kind::kSweep:
+      return deliver(job.swept, Result<int>(fail(why)));
+  }
 }
 
 Result<AnswerAck> AnswerJournal::save_and_wait(const Actor& actor, const AnswerSave& s) {
@@ -107,7 +140,9 @@ JournalStats AnswerJournal::stats() const {
   return stats_;
 }
 
-// The writer: sleeps until work arrives or the sweep is due, then takes everything queued.
+// The writer: sleeps until work arrives or the sweep is due, then takes everything queued. The
+// periodic sweep is queued behind what is already waiting, so a save the server received before
+// the deadline is stored before the sweep closes its attempt.
 void AnswerJournal::run() {
   auto next_sweep = std::chrono::steady_clock::now() + options_.sweep_every;
   std::vector<Job> jobs;
@@ -116,6 +151,12 @@ void AnswerJournal::run() {
       std::unique_lock lock(mu_);
       wake_.wait_until(lock, next_sweep, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty() && stopping_) return;
+      if (!stopping_ && std::chrono::steady_clock::now() >= next_sweep) {
+        Job sweep_job;
+        sweep_job.kind = Job::Kind::kSweep;  // no waiter: a failed sweep is retried at the next one
+        queue_.push_back(std::move(sweep_job));
+        next_sweep = std::chrono::steady_clock::now() + options_.sweep_every;
+      }
       if (!queue_.empty() && options_.gather.count() > 0 && queue_.size() < options_.max_batch && !stopping_) {
         wake_.wait_for(lock, options_.gather, [&] { return stopping_ || queue_.size() >= options_.max_batch; });
       }
@@ -127,10 +168,6 @@ void AnswerJournal::run() {
       }
     }
     if (!jobs.empty()) process(jobs);
-    if (std::chrono::steady_clock::now() >= next_sweep) {
-      (void)sweep();  // a failed sweep is retried at the next one; lazy time-outs still happen
-      next_sweep = std::chrono::steady_clock::now() + options_.sweep_every;
-    }
   }
 }
 
@@ -149,7 +186,7 @@ void AnswerJournal::process(std::vector<Job>& jobs) {
       run_finish(jobs[i++]);
     } else {
       auto r = sweep();
-      jobs[i++].swept(std::move(r));
+      deliver(jobs[i++].swept, std::move(r));
     }
   }
 }
@@ -244,7 +281,7 @@ void AnswerJournal::write_saves(Job* first, std::size_t n) {
     job.finished = [](Result<FinishOutcome>) {};
     run_finish(job);
   }
-  for (std::size_t i = 0; i < n; ++i) first[i].ack(std::move(results[i]));
+  for (std::size_t i = 0; i < n; ++i) deliver(first[i].ack, std::move(results[i]));
 }
 
 bool AnswerJournal::try_starts(Job* first, std::size_t n, Result<StartedAttempt>* results) {
@@ -275,26 +312,35 @@ void AnswerJournal::write_starts(Job* first, std::size_t n) {
       if (!try_starts(first + i, 1, &results[i]) && !try_starts(first + i, 1, &results[i])) results[i] = retry();
     }
   }
-  for (std::size_t i = 0; i < n; ++i) first[i].started(std::move(results[i]));
+  for (std::size_t i = 0; i < n; ++i) deliver(first[i].started, std::move(results[i]));
 }
 
 void AnswerJournal::run_finish(Job& job) {
   auto r = finish_exam_attempt(db_, policies_, job.actor, job.save.attempt_id, job.to, job.received);
   facts_.erase(job.save.attempt_id);  // reloaded with its new state on the next save
-  job.finished(std::move(r));
+  deliver(job.finished, std::move(r));
 }
 
+// Every overdue attempt, a page at a time (a whole exam day times out at once: 30,000 attempts,
+// not the first page only). Stops when a page closes nothing (a storage failure: the next sweep
+// tries again) so that it never loops on an attempt it cannot close.
 Result<int> AnswerJournal::sweep() {
   const auto now = clock_.now();
-  auto due = db_.read([&](store::Transaction& tx) {
-    return store::ExamAttemptRepository(tx).overdue(to_timestamp(now), 1000);
-  });
-  if (!due) return fail(due.error());
+  const int page = static_cast<int>(std::max<std::size_t>(1, options_.sweep_page));
   int closed = 0;
-  for (store::Id id : *due) {
-    auto r = finish_exam_attempt(db_, policies_, system_actor(), id, store::ExamAttemptStatus::kTimedOut, now);
-    facts_.erase(id);
-    if (r && r->closed_now) ++closed;
+  for (;;) {
+    auto due = db_.read([&](store::Transaction& tx) {
+      return store::ExamAttemptRepository(tx).overdue(to_timestamp(now), page);
+    });
+    if (!due) return fail(due.error());
+    int progress = 0;
+    for (store::Id id : *due) {
+      auto r = finish_exam_attempt(db_, policies_, system_actor(), id, store::ExamAttemptStatus::kTimedOut, now);
+      facts_.erase(id);
+      if (r) ++progress;
+      if (r && r->closed_now) ++closed;
+    }
+    if (static_cast<int>(due->size()) < page || progress == 0) break;
   }
   return closed;
 }

@@ -14,9 +14,14 @@
 // also times attempts out: lazily when a save arrives after the deadline, and by a sweep every
 // `sweep_every` (and on sweep_and_wait()).
 //
-// Callbacks run on the writer thread and must be quick (send a reply, set a promise).
-// Thread safety: every member may be called from any thread. The destructor finishes what is
-// queued, then stops the thread. REQUIRES: db, clock and policies outlive the journal.
+// Callbacks run on the writer thread and must be quick (send a reply, set a promise) and must not
+// wait for the journal (deadlock); one that throws is logged and the writer goes on.
+// Memory is bounded: at most max_queue jobs of any kind wait (beyond it, and once shutdown() has
+// begun, a job is answered at once with kTooManyRequests: every caller always hears back), and at
+// most max_cached_attempts attempts' facts are cached.
+// Thread safety: every member may be called from any thread. shutdown() (and the destructor)
+// refuses new jobs, finishes what is queued, then stops the thread. REQUIRES: db, clock and
+// policies outlive the journal.
 
 #include <chrono>
 #include <condition_variable>
@@ -56,6 +61,7 @@ struct JournalOptions {
   std::size_t max_queue = 100000;       // beyond it saves are refused at once (kTooManyRequests)
   std::chrono::milliseconds sweep_every{std::chrono::seconds(30)};
   std::size_t max_cached_attempts = 200000;
+  std::size_t sweep_page = 1000;  // overdue attempts read per query; the sweep reads every page
 };
 
 struct JournalStats {
@@ -90,6 +96,9 @@ class AnswerJournal {
   [[nodiscard]] Result<int> sweep_and_wait();
 
   JournalStats stats() const;
+  // Refuses new jobs, finishes every queued one (each caller is answered), stops the writer.
+  // Idempotent; the destructor calls it.
+  void shutdown();
 
  private:
   struct Job {
@@ -104,6 +113,7 @@ class AnswerJournal {
     std::function<void(Result<int>)> swept;
   };
   void enqueue(Job job);
+  static void refuse(Job& job, const Error& why);
   void run();
   void process(std::vector<Job>& jobs);
   void write_saves(Job* first, std::size_t n);
@@ -125,6 +135,7 @@ class AnswerJournal {
   std::condition_variable wake_;
   std::deque<Job> queue_;
   bool stopping_ = false;
+  std::once_flag shutdown_once_;
   JournalStats stats_;
   std::thread writer_;
 };

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <thread>
 
 #include "app/exam/answer_journal.h"
@@ -36,8 +37,35 @@ class AnswerJournalTest : public ExamTest {
   Result<ExamAttemptState> state(int who, store::Id attempt) {
     return exam_attempt_state(db(), clock_, *policies_, candidate(who), attempt, false);
   }
+  // A journal that waits `gather` to fill a batch: saves sent together share one transaction.
+  void use_journal(JournalOptions o) {
+    journal_.reset();
+    journal_ = std::make_unique<AnswerJournal>(db(), clock_, *policies_, o);
+  }
+  static JournalOptions gathering() {
+    JournalOptions o;
+    o.gather = std::chrono::milliseconds(300);
+    return o;
+  }
+  // Queued without waiting for the answer.
+  std::future<Result<AnswerAck>> save_async(int who, store::Id attempt, int q, std::int64_t seq, int choice) {
+    auto p = std::make_shared<std::promise<Result<AnswerAck>>>();
+    auto f = p->get_future();
+    journal_->save(candidate(who), {attempt, q, seq, choice}, [p](Result<AnswerAck> r) { p->set_value(std::move(r)); });
+    return f;
+  }
+  void sql(const std::string& text) {
+    auto r = store::testing::exec(db(), text);
+    ASSERT_TRUE(r) << r.error().message << "\n" << text;
+  }
+  bool postgres() const { return GetParam() == store::Backend::kPostgresql; }
   std::unique_ptr<AnswerJournal> journal_;
 };
+
+template <class T>
+bool answered(std::future<T>& f) {
+  return f.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+}
 
 TEST_P(AnswerJournalTest, StartsOnceOnlyForTheOwnerAndOnlyInTheSession) {
   at_minute(-5);
@@ -254,6 +282,156 @@ TEST_P(AnswerJournalTest, ManyThreadsSavingAtOnceLoseNoAcknowledgedAnswer) {
     ASSERT_TRUE(found) << a << " " << q << " " << seq;
   }
   EXPECT_GT(journal_->stats().largest_batch, 1u);  // the saves were group-committed
+}
+
+// A statement that fails in the middle of a batch (here a trigger refusing question 77, a real
+// database error) costs only that save: the batch is rolled back and retried one save per
+// transaction, so the others are stored and acknowledged, and the failed one is told to retry
+// and is not stored.
+TEST_P(AnswerJournalTest, AStatementFailingMidBatchCostsOnlyThatSave) {
+  const auto a = start(0);
+  use_journal(gathering());
+  if (postgres()) {
+    sql("CREATE FUNCTION rc_test_refuse_77() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.question_no = 77 THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$");
+    sql("CREATE TRIGGER rc_test_refuse_77 BEFORE INSERT ON exam_answers FOR EACH ROW EXECUTE FUNCTION rc_test_refuse_77()");
+  } else {
+    sql("CREATE TRIGGER rc_test_refuse_77 BEFORE INSERT ON exam_answers WHEN NEW.question_no = 77 "
+        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  }
+  std::vector<std::future<Result<AnswerAck>>> saves;
+  for (int q = 1; q <= 10; ++q) {
+    saves.push_back(save_async(0, a, q, q, 0));
+    if (q == 5) saves.push_back(save_async(0, a, 77, 77, 0));
+  }
+  int acked = 0;
+  for (std::size_t i = 0; i < saves.size(); ++i) {
+    ASSERT_TRUE(answered(saves[i]));
+    auto r = saves[i].get();
+    if (i == 5) {
+      ASSERT_FALSE(r);
+      EXPECT_EQ(r.error().code, ErrorCode::kStorageFailure);
+    } else {
+      ASSERT_TRUE(r) << i << ": " << r.error().message;
+      ++acked;
+    }
+  }
+  EXPECT_EQ(acked, 10);
+  EXPECT_EQ(journal_->stats().largest_batch, 11u);  // they were one batch
+  auto rows = stored(a);
+  EXPECT_EQ(rows.size(), 10u);
+  for (const auto& row : rows) EXPECT_NE(row.question_no, 77);
+}
+
+// A COMMIT that fails (a deferred constraint, checked only at commit) acknowledges nobody of the
+// batch and stores nothing; the journal and its connections work on afterwards.
+TEST_P(AnswerJournalTest, ACommitThatFailsAcknowledgesNobodyOfTheBatch) {
+  const auto a = start(0);
+  use_journal(gathering());
+  if (postgres()) {
+    sql("CREATE FUNCTION rc_test_commit_77() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.question_no = 77 THEN RAISE EXCEPTION 'injected commit failure'; END IF; RETURN NULL; END $$");
+    sql("CREATE CONSTRAINT TRIGGER rc_test_commit_77 AFTER INSERT ON exam_answers DEFERRABLE INITIALLY DEFERRED "
+        "FOR EACH ROW EXECUTE FUNCTION rc_test_commit_77()");
+  } else {
+    // A deferred foreign key is checked at COMMIT (foreign_keys is on).
+    sql("CREATE TABLE rc_test_parent (id INTEGER PRIMARY KEY)");
+    sql("CREATE TABLE rc_test_guard (ref INTEGER REFERENCES rc_test_parent (id) DEFERRABLE INITIALLY DEFERRED)");
+    sql("CREATE TRIGGER rc_test_commit_77 AFTER INSERT ON exam_answers WHEN NEW.question_no = 77 "
+        "BEGIN INSERT INTO rc_test_guard VALUES (12345); END");
+  }
+  std::vector<std::future<Result<AnswerAck>>> saves;
+  for (int q = 1; q <= 6; ++q) saves.push_back(save_async(0, a, q, q, 0));
+  saves.push_back(save_async(0, a, 77, 77, 0));
+  for (auto& f : saves) {
+    ASSERT_TRUE(answered(f));
+    auto r = f.get();
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::kStorageFailure);
+  }
+  EXPECT_TRUE(stored(a).empty());
+  sql(postgres() ? "DROP TRIGGER rc_test_commit_77 ON exam_answers" : "DROP TRIGGER rc_test_commit_77");
+  auto again = save(0, a, 1, 1, 0);
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_FALSE(again->repeated);  // it was not stored the first time
+  EXPECT_EQ(stored(a).size(), 1u);
+}
+
+// Backpressure: beyond max_queue every kind of job is refused at once (429), not queued.
+TEST_P(AnswerJournalTest, AFullQueueRefusesAtOnce) {
+  const auto a = start(0);
+  auto o = gathering();
+  o.max_queue = 2;
+  use_journal(o);
+  auto first = save_async(0, a, 1, 1, 0);
+  auto second = save_async(0, a, 2, 2, 0);
+  auto third = save_async(0, a, 3, 3, 0);  // the writer is still gathering the first two
+  ASSERT_TRUE(answered(third));
+  auto r = third.get();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kTooManyRequests);
+  ASSERT_TRUE(answered(first) && answered(second));
+  EXPECT_TRUE(first.get());
+  EXPECT_TRUE(second.get());
+  EXPECT_EQ(stored(a).size(), 2u);
+}
+
+// Shutdown finishes what is queued (each caller is answered, the saves are stored) and answers
+// anything sent afterwards at once, whatever its kind: nobody waits for ever.
+TEST_P(AnswerJournalTest, ShutdownAnswersEveryCaller) {
+  const auto a = start(0);
+  use_journal(gathering());
+  std::vector<std::future<Result<AnswerAck>>> saves;
+  for (int q = 1; q <= 5; ++q) saves.push_back(save_async(0, a, q, q, 1));
+  journal_->shutdown();
+  for (auto& f : saves) {
+    ASSERT_TRUE(answered(f));
+    EXPECT_TRUE(f.get());
+  }
+  EXPECT_EQ(stored(a).size(), 5u);
+  auto late_save = save_async(0, a, 6, 6, 1);
+  ASSERT_TRUE(answered(late_save));
+  EXPECT_EQ(late_save.get().error().code, ErrorCode::kTooManyRequests);
+  std::promise<Result<FinishOutcome>> fin;
+  auto fin_f = fin.get_future();
+  journal_->finish(candidate(0), a, store::ExamAttemptStatus::kSubmitted,
+                   [&fin](Result<FinishOutcome> r) { fin.set_value(std::move(r)); });
+  ASSERT_TRUE(answered(fin_f));
+  EXPECT_EQ(fin_f.get().error().code, ErrorCode::kTooManyRequests);
+  std::promise<Result<StartedAttempt>> st;
+  auto st_f = st.get_future();
+  journal_->start(candidate(1), papers_[1].id, [&st](Result<StartedAttempt> r) { st.set_value(std::move(r)); });
+  ASSERT_TRUE(answered(st_f));
+  EXPECT_FALSE(st_f.get());
+  auto swept = std::async(std::launch::async, [&] { return journal_->sweep_and_wait(); });
+  ASSERT_TRUE(answered(swept));
+  EXPECT_FALSE(swept.get());
+  EXPECT_EQ(stored(a).size(), 5u);
+}
+
+// A callback that throws is logged; the writer goes on answering everyone else.
+TEST_P(AnswerJournalTest, AThrowingCallbackDoesNotStopTheWriter) {
+  const auto a = start(0);
+  journal_->save(candidate(0), {a, 1, 1, 0}, [](Result<AnswerAck>) { throw std::runtime_error("reply failed"); });
+  auto next = save(0, a, 2, 2, 0);
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_EQ(stored(a).size(), 2u);
+}
+
+// The sweep closes every overdue attempt, not only the first page of them.
+TEST_P(AnswerJournalTest, TheSweepReadsEveryPage) {
+  JournalOptions o;
+  o.sweep_page = 1;
+  use_journal(o);
+  std::vector<store::Id> attempts;
+  for (int i = 0; i < kCandidates; ++i) attempts.push_back(start(i));
+  at_minute(101);
+  EXPECT_EQ(journal_->sweep_and_wait().value(), kCandidates);
+  for (int i = 0; i < kCandidates; ++i) {
+    auto s = state(i, attempts[static_cast<std::size_t>(i)]);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->facts.attempt.status, store::ExamAttemptStatus::kTimedOut);
+  }
 }
 
 }  // namespace
