@@ -7,21 +7,28 @@
 // checks each save against its attempt (owner, state, deadline, question and choice ranges; the
 // attempt's facts are cached in memory, so a save costs no read), appends the steps in ONE
 // transaction, commits, and only then calls each caller back. If the commit fails nobody is
-// acknowledged; if one statement fails the batch is retried one save per transaction.
+// acknowledged; if one statement fails the batch is retried one job per transaction.
 //
-// Starts are batched the same way (a room starting together). Submits and time-outs go through the same queue, so they are ordered with the saves: a save
-// queued before a submit is in the marked answers, one queued after it is refused. The writer
-// also times attempts out: lazily when a save arrives after the deadline, and by a sweep every
-// `sweep_every` (and on sweep_and_wait()).
+// Starts are batched the same way (a room starting together). Submits and time-outs go through
+// the same queue and the same transactions as the saves, so they are ordered with them: a save
+// queued before a submit is in the marked answers, one queued after it is refused (exam.closed).
+// The writer only CLOSES attempts (one UPDATE and an audit row in the batch's commit); MARKING
+// (the paper's seal checked, the answers scored, the history row written) runs on a second
+// thread, the marker, after that commit, several attempts per transaction: a wave of submits or
+// a whole room timing out does not delay anyone's answer saves. A submit is answered once its
+// attempt is marked ("marked": true). Attempts time out lazily (a save arriving after the
+// deadline closes its attempt in the same commit that refuses it, exam.time_over) and by a sweep
+// every `sweep_every` (and on sweep_and_wait()), queued behind the saves already waiting.
 //
-// Callbacks run on the writer thread and must be quick (send a reply, set a promise) and must not
-// wait for the journal (deadlock); one that throws is logged and the writer goes on.
-// Memory is bounded: at most max_queue jobs of any kind wait (beyond it, and once shutdown() has
-// begun, a job is answered at once with kTooManyRequests: every caller always hears back), and at
-// most max_cached_attempts attempts' facts are cached.
+// Callbacks run on the writer or the marker thread and must be quick (send a reply, set a
+// promise) and must not wait for the journal (deadlock); one that throws is logged and the
+// thread goes on. Memory is bounded: at most max_queue jobs of any kind wait (beyond it, and once
+// shutdown() has begun, a job is answered at once with kTooManyRequests: every caller always
+// hears back); the marker's queue holds at most one entry per closed attempt; at most
+// max_cached_attempts attempts' facts are cached.
 // Thread safety: every member may be called from any thread. shutdown() (and the destructor)
-// refuses new jobs, finishes what is queued, then stops the thread. REQUIRES: db, clock and
-// policies outlive the journal.
+// refuses new jobs, finishes what is queued (writer, then marker), then stops both threads.
+// REQUIRES: db, clock and policies outlive the journal.
 
 #include <chrono>
 #include <condition_variable>
@@ -58,10 +65,11 @@ using FinishCallback = std::function<void(Result<FinishOutcome>)>;
 struct JournalOptions {
   std::size_t max_batch = 4096;
   std::chrono::microseconds gather{0};  // 0: take what is queued (batches grow with the load)
-  std::size_t max_queue = 100000;       // beyond it saves are refused at once (kTooManyRequests)
+  std::size_t max_queue = 100000;       // beyond it jobs are refused at once (kTooManyRequests)
   std::chrono::milliseconds sweep_every{std::chrono::seconds(30)};
   std::size_t max_cached_attempts = 200000;
   std::size_t sweep_page = 1000;  // overdue attempts read per query; the sweep reads every page
+  std::size_t mark_batch = 64;    // attempts marked in one transaction by the marker
 };
 
 struct JournalStats {
@@ -69,6 +77,8 @@ struct JournalStats {
   std::uint64_t stored = 0;
   std::uint64_t refused = 0;
   std::uint64_t largest_batch = 0;
+  std::uint64_t closed = 0;  // attempts closed (submitted or timed out) by this journal
+  std::uint64_t marked = 0;  // attempts marked by its marker
 };
 
 class AnswerJournal {
@@ -86,18 +96,22 @@ class AnswerJournal {
   // Starts (or finds the running) attempt of a paper (start_exam_attempt): when a whole room
   // starts together, the starts share commits too.
   void start(const Actor& actor, store::Id paper_id, StartCallback done);
-  // Submit (to = kSubmitted) or time-out, after every save queued before it; then marks.
+  // Submit (to = kSubmitted) or time-out, after every save queued before it; answered after the
+  // marking (on the marker thread). A candidate's submit of a closed attempt: kExamClosed; the
+  // system's time-out of one changes nothing (closed_now false).
   void finish(const Actor& actor, store::Id attempt_id, store::ExamAttemptStatus to, FinishCallback done);
 
   [[nodiscard]] Result<AnswerAck> save_and_wait(const Actor& actor, const AnswerSave& save);
   [[nodiscard]] Result<FinishOutcome> finish_and_wait(const Actor& actor, store::Id attempt_id,
                                                       store::ExamAttemptStatus to);
-  // Times out every in-progress attempt past its deadline now; how many.
+  // Times out every in-progress attempt past its deadline now, and marks them; how many closed.
   [[nodiscard]] Result<int> sweep_and_wait();
+  // Returns once every attempt closed before the call has been through the marker.
+  void wait_for_marking();
 
   JournalStats stats() const;
-  // Refuses new jobs, finishes every queued one (each caller is answered), stops the writer.
-  // Idempotent; the destructor calls it.
+  // Refuses new jobs, finishes every queued one (each caller is answered, every closed attempt
+  // marked), stops both threads. Idempotent; the destructor calls it.
   void shutdown();
 
  private:
@@ -105,25 +119,40 @@ class AnswerJournal {
     enum class Kind { kSave, kStart, kFinish, kSweep } kind = Kind::kSave;
     Actor actor;
     AnswerSave save;
-    std::chrono::system_clock::time_point received;  // the server's time when the answer arrived
+    std::chrono::system_clock::time_point received;  // the server's time when the job arrived
     store::ExamAttemptStatus to = store::ExamAttemptStatus::kSubmitted;
     AckCallback ack;
     StartCallback started;
     FinishCallback finished;
     std::function<void(Result<int>)> swept;
   };
+  // An attempt closed by a committed batch, for the marker; `done` answers the finish that
+  // closed it (none for a time-out found by a save or the sweep). A job with only `barrier` set
+  // answers once everything before it was marked.
+  struct MarkJob {
+    store::Id attempt_id = 0;
+    std::chrono::system_clock::time_point at;
+    FinishOutcome outcome;
+    FinishCallback done;
+    std::function<void()> barrier;
+  };
+  struct BatchResults;
+
   void enqueue(Job job);
   static void refuse(Job& job, const Error& why);
   void run();
   void process(std::vector<Job>& jobs);
-  void write_saves(Job* first, std::size_t n);
+  // Saves and finishes, in queue order, in one transaction; returns how many attempts it closed.
+  int write_batch(Job* first, std::size_t n);
+  bool try_batch(Job* first, std::size_t n, BatchResults& out);
   void write_starts(Job* first, std::size_t n);
   bool try_starts(Job* first, std::size_t n, Result<StartedAttempt>* results);
-  bool try_batch(Job* first, std::size_t n, std::vector<Result<AnswerAck>>& results,
-                 std::vector<store::Id>& overdue);
-  Result<const AttemptFacts*> facts_for(store::Transaction& tx, store::Id attempt_id);
-  void run_finish(Job& job);
+  Result<AttemptFacts*> facts_for(store::Transaction& tx, store::Id attempt_id);
   Result<int> sweep();
+
+  void to_marker(std::vector<MarkJob> jobs);
+  void run_marker();
+  void mark(std::vector<MarkJob>& jobs);
 
   store::Database& db_;
   const Clock& clock_;
@@ -135,8 +164,15 @@ class AnswerJournal {
   std::condition_variable wake_;
   std::deque<Job> queue_;
   bool stopping_ = false;
-  std::once_flag shutdown_once_;
   JournalStats stats_;
+  std::once_flag shutdown_once_;
+
+  std::mutex mark_mu_;
+  std::condition_variable mark_wake_;
+  std::deque<MarkJob> marks_;
+  bool mark_stopping_ = false;
+
+  std::thread marker_;
   std::thread writer_;
 };
 

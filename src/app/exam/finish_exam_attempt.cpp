@@ -54,10 +54,16 @@ Result<exam::PaperMark> mark_stored(store::Transaction& tx, const Policy& policy
 
 }  // namespace
 
-Result<bool> mark_exam_attempt(store::Database& db, const PolicyCatalog& policies, store::Id attempt_id,
-                               std::chrono::system_clock::time_point now) {
+Error closed_attempt_error(store::ExamAttemptStatus status) {
+  return make_error(ErrorCode::kExamClosed, "attempt",
+                    status == store::ExamAttemptStatus::kSubmitted ? "您已交卷，不能重复交卷" : "考试时间已到，系统已自动交卷",
+                    "R6");
+}
+
+Result<bool> mark_exam_attempt_in(store::Transaction& tx, const PolicyCatalog& policies, store::Id attempt_id,
+                                  std::chrono::system_clock::time_point now) {
   const auto at = to_timestamp(now);
-  return db.transaction([&](store::Transaction& tx) -> Result<bool> {
+  {
     store::ExamAttemptRepository attempts(tx);
     auto attempt = attempts.find(attempt_id);
     if (!attempt) return fail(attempt.error());
@@ -81,13 +87,30 @@ Result<bool> mark_exam_attempt(store::Database& db, const PolicyCatalog& policie
     if (auto a = audit(tx, system_actor(), at, {"exam_attempt.mark", "exam_attempt", attempt_id}); !a)
       return fail(a.error());
     return true;
-  });
+  }
+}
+
+Result<bool> mark_exam_attempt(store::Database& db, const PolicyCatalog& policies, store::Id attempt_id,
+                               std::chrono::system_clock::time_point now) {
+  return db.transaction(
+      [&](store::Transaction& tx) -> Result<bool> { return mark_exam_attempt_in(tx, policies, attempt_id, now); });
+}
+
+Result<bool> close_exam_attempt_in(store::Transaction& tx, const Actor& actor, store::Id attempt_id,
+                                   store::ExamAttemptStatus target, std::chrono::system_clock::time_point now) {
+  const auto at = to_timestamp(now);
+  auto changed = store::ExamAttemptRepository(tx).close(attempt_id, target, at);
+  if (!changed) return fail(changed.error());
+  if (!*changed) return false;
+  const char* action = target == store::ExamAttemptStatus::kSubmitted ? "exam_attempt.submit" : "exam_attempt.timeout";
+  if (auto a = audit(tx, actor.user_id == 0 ? system_actor() : actor, at, {action, "exam_attempt", attempt_id}); !a)
+    return fail(a.error());
+  return true;
 }
 
 Result<FinishOutcome> finish_exam_attempt(store::Database& db, const PolicyCatalog& policies, const Actor& actor,
                                           store::Id attempt_id, store::ExamAttemptStatus to,
                                           std::chrono::system_clock::time_point now) {
-  const auto at = to_timestamp(now);
   auto closed = db.transaction([&](store::Transaction& tx) -> Result<FinishOutcome> {
     auto facts = load_attempt_facts(tx, policies, attempt_id);
     if (!facts) return fail(facts.error());
@@ -97,22 +120,16 @@ Result<FinishOutcome> finish_exam_attempt(store::Database& db, const PolicyCatal
       // A candidate's second submit is refused with the exam's own code (the page then shows the
       // closed attempt); the server's time-out of a closed attempt changes nothing, quietly.
       if (actor.user_id != 0 && to == store::ExamAttemptStatus::kSubmitted)
-        return fail(ErrorCode::kExamClosed, "attempt",
-                    facts->attempt.status == store::ExamAttemptStatus::kSubmitted ? "您已交卷，不能重复交卷"
-                                                                                  : "考试时间已到，系统已自动交卷",
-                    "R6");
+        return fail(closed_attempt_error(facts->attempt.status));
       return out;
     }
     // Past the deadline the attempt times out, whoever asks: a late submit cannot add time.
     const auto target = exam::timed_out(facts->window, now) ? store::ExamAttemptStatus::kTimedOut : to;
     if (target == store::ExamAttemptStatus::kInProgress) return out;
-    auto changed = store::ExamAttemptRepository(tx).close(attempt_id, target, at);
+    auto changed = close_exam_attempt_in(tx, actor, attempt_id, target, now);
     if (!changed) return fail(changed.error());
     out.status = target;
     out.closed_now = *changed;
-    const char* action = target == store::ExamAttemptStatus::kSubmitted ? "exam_attempt.submit" : "exam_attempt.timeout";
-    if (auto a = audit(tx, actor.user_id == 0 ? system_actor() : actor, at, {action, "exam_attempt", attempt_id}); !a)
-      return fail(a.error());
     return out;
   });
   if (!closed || closed->marked) return closed;

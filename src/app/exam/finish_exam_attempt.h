@@ -11,8 +11,10 @@
 //      Pass at the policy's pass mark (R6: 60 of 100).
 // A marking failure (a paper that fails its seal) leaves the attempt closed and unmarked, and is
 // reported: answers are never lost by it.
-// Runs its own transactions; thread-safe. The answer journal calls it on its writer thread so that
-// no answer of the attempt is still queued when it closes.
+// finish_exam_attempt runs its own transactions; thread-safe. The answer journal does the two
+// steps apart: it closes in its group commit (ordered with the saves, so no answer of the attempt
+// is still queued when it closes) and marks on its own marking thread (a wave of submits does not
+// delay anyone's answer saves), with the *_in variants below.
 
 #include <chrono>
 #include <optional>
@@ -41,8 +43,21 @@ struct FinishOutcome {
                                                         store::ExamAttemptStatus to,
                                                         std::chrono::system_clock::time_point now);
 
-// Step 2 alone (also for re-running after a fix): marks a closed attempt; nothing when marked.
+// kExamClosed (exam.closed, R6) for a candidate's submit of an attempt closed as `status`.
+[[nodiscard]] Error closed_attempt_error(store::ExamAttemptStatus status);
+
+// Step 2 alone (also for re-running after a fix): marks a closed attempt; false (nothing done)
+// when it was marked before; kWrongState while in progress.
 [[nodiscard]] Result<bool> mark_exam_attempt(store::Database& db, const PolicyCatalog& policies, store::Id attempt_id,
                                              std::chrono::system_clock::time_point now);
+// The same inside the caller's transaction (several attempts marked in one commit).
+[[nodiscard]] Result<bool> mark_exam_attempt_in(store::Transaction& tx, const PolicyCatalog& policies,
+                                                store::Id attempt_id, std::chrono::system_clock::time_point now);
+// Step 1 alone inside the caller's transaction: in_progress -> target at `now`, audited as the
+// actor's submit or the system's time-out. False when it was no longer in progress (nothing done).
+// No ownership or deadline check: the caller decided (finish_exam_attempt, the answer journal).
+[[nodiscard]] Result<bool> close_exam_attempt_in(store::Transaction& tx, const Actor& actor, store::Id attempt_id,
+                                                 store::ExamAttemptStatus target,
+                                                 std::chrono::system_clock::time_point now);
 
 }  // namespace rc::app

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <future>
+#include <optional>
 #include <thread>
 
 #include "app/exam/answer_journal.h"
@@ -218,6 +219,7 @@ TEST_P(AnswerJournalTest, AfterTheDeadlineSavesAreRefusedAndTheAttemptTimesOut) 
   EXPECT_EQ(late.error().code, ErrorCode::kExamTimeOver);
   EXPECT_EQ(code_name(late.error().code), "exam.time_over");
   EXPECT_NE(late.error().message.find("时间已到"), std::string::npos);
+  journal_->wait_for_marking();  // marking runs on the marker thread, after the close's commit
   auto s = state(0, a);
   ASSERT_TRUE(s);
   EXPECT_EQ(s->facts.attempt.status, store::ExamAttemptStatus::kTimedOut);  // lazily, by that save
@@ -432,6 +434,106 @@ TEST_P(AnswerJournalTest, TheSweepReadsEveryPage) {
     ASSERT_TRUE(s);
     EXPECT_EQ(s->facts.attempt.status, store::ExamAttemptStatus::kTimedOut);
   }
+}
+
+// Marking runs on the marker thread, not the writer: a finish whose reply blocks (its callback
+// runs on the marker) does not stop anyone's answer saves.
+TEST_P(AnswerJournalTest, MarkingDoesNotHoldUpAnswerSaves) {
+  const auto a = start(0);
+  const auto b = start(1);
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  std::promise<Result<FinishOutcome>> finished;
+  auto finished_f = finished.get_future();
+  journal_->finish(candidate(1), b, store::ExamAttemptStatus::kSubmitted,
+                   [released, &finished](Result<FinishOutcome> r) {
+                     released.wait();  // the marker is busy until the test lets it go
+                     finished.set_value(std::move(r));
+                   });
+  auto saved = std::async(std::launch::async, [&] { return save(0, a, 1, 1, 0); });
+  ASSERT_TRUE(answered(saved)) << "a save waited for the marking of another attempt";
+  EXPECT_TRUE(saved.get());
+  release.set_value();
+  ASSERT_TRUE(answered(finished_f));
+  auto f = finished_f.get();
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_TRUE(f->marked);
+  EXPECT_EQ(f->status, store::ExamAttemptStatus::kSubmitted);
+}
+
+// Saves and a submit in ONE batch keep their queue order: the save before the submit is marked,
+// the one after it is refused with exam.closed and not stored.
+TEST_P(AnswerJournalTest, ASubmitInTheMiddleOfABatchKeepsTheOrder) {
+  const auto a = start(0);
+  const auto p = paper(0);
+  use_journal(gathering());
+  auto before = save_async(0, a, 1, 1, p.questions[0].key);
+  std::promise<Result<FinishOutcome>> fin;
+  auto fin_f = fin.get_future();
+  journal_->finish(candidate(0), a, store::ExamAttemptStatus::kSubmitted,
+                   [&fin](Result<FinishOutcome> r) { fin.set_value(std::move(r)); });
+  auto after = save_async(0, a, 2, 2, p.questions[1].key);
+  ASSERT_TRUE(answered(before) && answered(fin_f) && answered(after));
+  EXPECT_TRUE(before.get());
+  auto f = fin_f.get();
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_TRUE(f->closed_now);
+  EXPECT_TRUE(f->marked);
+  auto refused = after.get();
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kExamClosed);
+  EXPECT_EQ(journal_->stats().largest_batch, 3u);
+  EXPECT_EQ(stored(a).size(), 1u);
+  auto row = db().read([&](store::Transaction& tx) { return store::ExamAttemptRepository(tx).find(a); });
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->score_milli, 1000);  // one right answer: the one saved before the submit
+  EXPECT_EQ(row->status, store::ExamAttemptStatus::kSubmitted);
+}
+
+// Auto-submit at time-out, by the periodic sweep, on the injected clock: nobody asks, yet the
+// attempt is closed as timed out and marked, with its answers, and the theory outcome recorded.
+TEST_P(AnswerJournalTest, ThePeriodicSweepTimesOutAndMarksOnTheServersClock) {
+  JournalOptions o;
+  o.sweep_every = std::chrono::milliseconds(20);
+  use_journal(o);
+  const auto a = start(0);
+  const auto p = paper(0);
+  for (int q = 0; q < 70; ++q) ASSERT_TRUE(save(0, a, q + 1, q + 1, p.questions[static_cast<std::size_t>(q)].key));
+  at_minute(99);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // several sweeps: not yet due
+  EXPECT_EQ(state(0, a)->facts.attempt.status, store::ExamAttemptStatus::kInProgress);
+  at_minute(100);  // the deadline
+  std::optional<store::ExamAttempt> row;
+  for (int i = 0; i < 500; ++i) {
+    auto r = db().read([&](store::Transaction& tx) { return store::ExamAttemptRepository(tx).find(a); });
+    ASSERT_TRUE(r);
+    if (r->marked_at) {
+      row = *r;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(row) << "not timed out and marked within 10 s";
+  EXPECT_EQ(row->status, store::ExamAttemptStatus::kTimedOut);
+  EXPECT_EQ(row->score_milli, 70000);
+  auto history = db().read([&](store::Transaction& tx) {
+    return store::AttemptRepository(tx).list_by_registration(registrations_[0]);
+  });
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].outcome, store::Outcome::kPass);
+  EXPECT_GE(journal_->stats().marked, 1u);
+}
+
+// A submit at the deadline (the page's timer a little late) closes the attempt as timed out.
+TEST_P(AnswerJournalTest, ASubmitAfterTheDeadlineClosesAsTimedOut) {
+  const auto a = start(0);
+  at_minute(100);
+  auto f = journal_->finish_and_wait(candidate(0), a, store::ExamAttemptStatus::kSubmitted);
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_EQ(f->status, store::ExamAttemptStatus::kTimedOut);
+  EXPECT_TRUE(f->closed_now);
+  EXPECT_TRUE(f->marked);
 }
 
 }  // namespace
