@@ -1,5 +1,11 @@
 #include "store/exam_attempt_repository.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+
 #include "store/exam_attempt_sql.h"
 #include "store/repository_support.h"
 #include "store/storage_error.h"
@@ -96,6 +102,73 @@ Result<AnswerAppend> ExamAttemptRepository::append_answer(const ExamAnswer& a) {
     probe.bind(a.attempt_id).bind(a.question_no).bind(a.sequence).into(stored);
     probe.execute();
     return stored == a.choice ? AnswerAppend::kAlreadyStored : AnswerAppend::kDifferentChoice;
+  });
+}
+
+Result<std::vector<AnswerAppend>> ExamAttemptRepository::append_answers(const std::vector<ExamAnswer>& rows,
+                                                                        AppendMethod method) {
+  if (method == AppendMethod::kAuto)
+    method = tx_.backend() == Backend::kPostgresql ? AppendMethod::kMultiRow : AppendMethod::kOneByOne;
+  if (method == AppendMethod::kOneByOne) {
+    std::vector<AnswerAppend> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) {
+      auto r = append_answer(row);
+      if (!r) return fail(r.error());
+      out.push_back(*r);
+    }
+    return out;
+  }
+  return guarded("保存答案", [&]() -> Result<std::vector<AnswerAppend>> {
+    std::vector<AnswerAppend> out(rows.size(), AnswerAppend::kStored);
+    // A key twice in the batch: the later one is judged against the first (an INSERT must not
+    // name one key twice), as the one-by-one loop would.
+    using Key = std::tuple<Id, int, std::int64_t>;
+    std::map<Key, std::size_t> first_of;
+    std::vector<std::size_t> firsts;
+    std::vector<std::pair<std::size_t, std::size_t>> repeats;  // (row, its first)
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      auto [it, fresh] = first_of.emplace(Key{rows[i].attempt_id, rows[i].question_no, rows[i].sequence}, i);
+      if (fresh) firsts.push_back(i);
+      else repeats.emplace_back(i, it->second);
+    }
+    std::set<Key> inserted;
+    constexpr std::size_t kChunk = 1000;  // 5,000 parameters: under SQLite's and PostgreSQL's limits
+    for (std::size_t from = 0; from < firsts.size(); from += kChunk) {
+      const std::size_t to = std::min(firsts.size(), from + kChunk);
+      std::string text(sql::kInsertExamAnswersHead);
+      for (std::size_t k = from; k < to; ++k) {
+        const auto n = std::to_string(k - from);
+        text += (k == from ? "(:a" : ", (:a") + n + ", :q" + n + ", :s" + n + ", :c" + n + ", :t" + n + ")";
+      }
+      text += sql::kInsertExamAnswersTail;
+      Statement st(tx_, text);
+      for (std::size_t k = from; k < to; ++k) {
+        const auto& a = rows[firsts[k]];
+        st.bind(a.attempt_id).bind(a.question_no).bind(a.sequence).bind(a.choice).bind(a.saved_at);
+      }
+      Id attempt = 0;
+      int question = 0;
+      std::int64_t sequence = 0;
+      st.into(attempt).into(question).into(sequence);
+      for (bool got = st.execute(); got; got = st.fetch()) inserted.insert(Key{attempt, question, sequence});
+    }
+    // The keys that were stored before (retries: rare): the same choice or another one.
+    std::map<std::size_t, int> stored_choice;  // per first row: the choice now stored under its key
+    for (std::size_t i : firsts) {
+      const auto& a = rows[i];
+      stored_choice[i] = a.choice;
+      if (inserted.contains(Key{a.attempt_id, a.question_no, a.sequence})) continue;
+      int stored = -1;
+      Statement probe(tx_, sql::kSelectExamAnswerChoice);
+      probe.bind(a.attempt_id).bind(a.question_no).bind(a.sequence).into(stored);
+      probe.execute();
+      stored_choice[i] = stored;
+      out[i] = stored == a.choice ? AnswerAppend::kAlreadyStored : AnswerAppend::kDifferentChoice;
+    }
+    for (auto [i, first] : repeats)
+      out[i] = rows[i].choice == stored_choice[first] ? AnswerAppend::kAlreadyStored : AnswerAppend::kDifferentChoice;
+    return out;
   });
 }
 

@@ -23,6 +23,11 @@ enum class AnswerAppend {
   kDifferentChoice  // this key was stored before with another choice: nothing written
 };
 
+// How append_answers writes: kAuto is the faster one for the backend (bench/README.md,
+// exam_answer_batch_bench): one multi-row INSERT on PostgreSQL (a round trip per statement
+// dominates), the statement loop on SQLite. The others are for that benchmark.
+enum class AppendMethod { kAuto, kOneByOne, kMultiRow };
+
 struct ExamMark {
   int correct_count = 0;
   std::int32_t score_milli = 0;
@@ -48,6 +53,10 @@ class ExamAttemptRepository {
   [[nodiscard]] Result<std::vector<Id>> overdue(Timestamp now, int limit);
 
   [[nodiscard]] Result<AnswerAppend> append_answer(const ExamAnswer& answer);
+  // Many steps, with the outcome per step that append_answer would give them in order (a key
+  // twice in `answers`: the later one is judged against the first).
+  [[nodiscard]] Result<std::vector<AnswerAppend>> append_answers(const std::vector<ExamAnswer>& answers,
+                                                                 AppendMethod method = AppendMethod::kAuto);
   // The answer per question (its highest-sequence step), by question number.
   [[nodiscard]] Result<std::vector<ExamAnswer>> latest_answers(Id attempt_id);
   // Every step, by question and sequence (audit, the kill test).

@@ -58,6 +58,13 @@ inline constexpr std::string_view kSelectOverdueExamAttempts =
 inline constexpr std::string_view kInsertExamAnswer =
     "INSERT INTO exam_answers (attempt_id, question_no, sequence, choice, saved_at) VALUES (:attempt_id,"
     " :question_no, :sequence, :choice, :saved_at) ON CONFLICT (attempt_id, question_no, sequence) DO NOTHING";
+// Many steps at once (the answer journal's batch): the head, then "(:a0, :q0, :s0, :c0, :t0), ..."
+// built from fixed text per row (every value is bound), then the tail; RETURNING names the
+// steps that were new.
+inline constexpr std::string_view kInsertExamAnswersHead =
+    "INSERT INTO exam_answers (attempt_id, question_no, sequence, choice, saved_at) VALUES ";
+inline constexpr std::string_view kInsertExamAnswersTail =
+    " ON CONFLICT (attempt_id, question_no, sequence) DO NOTHING RETURNING attempt_id, question_no, sequence";
 inline constexpr std::string_view kSelectExamAnswerChoice =
     "SELECT choice FROM exam_answers WHERE attempt_id = :attempt_id AND question_no = :question_no"
     " AND sequence = :sequence";

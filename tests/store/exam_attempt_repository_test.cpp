@@ -151,4 +151,47 @@ TEST_P(ExamAttemptRepositoryTest, OverdueListsOnlyInProgressAttemptsPastTheirDea
 
 }  // namespace
 RC_INSTANTIATE_STORE_TEST(ExamAttemptRepositoryTest);
+
+// A batch of steps (the answer journal's group commit) gets the outcome per step that the
+// one-by-one loop gives, whichever way it is written: new, stored before with the same choice or
+// another, and a key twice in the batch (same choice, other choice). The multi-row INSERT is
+// chunked at 1,000 rows: 2,500 new steps cross two chunk borders.
+TEST_P(ExamAttemptRepositoryTest, ABatchOfStepsHasTheOutcomeOfTheLoopWhicheverMethod) {
+  ASSERT_TRUE(append(1, 1, 2));
+  ASSERT_TRUE(append(2, 2, 0));
+  int round = 0;
+  for (auto method : {AppendMethod::kOneByOne, AppendMethod::kMultiRow, AppendMethod::kAuto}) {
+    const std::int64_t base = 1000 + 10000 * round++;
+    std::vector<ExamAnswer> rows{
+        {attempt_, 3, base, 1, kT0},      // new
+        {attempt_, 1, 1, 2, kT0},         // stored before, same choice
+        {attempt_, 2, 2, 3, kT0},         // stored before, another choice
+        {attempt_, 4, base + 1, 0, kT0},  // new ...
+        {attempt_, 4, base + 1, 0, kT0},  // ... and again in the batch, same choice
+        {attempt_, 5, base + 2, 1, kT0},  // new ...
+        {attempt_, 5, base + 2, 2, kT0},  // ... and again in the batch, another choice
+    };
+    for (int i = 0; i < 2500; ++i) rows.push_back({attempt_, 1 + i % 100, base + 3 + i, i % 2, kT0});
+    auto out = db().transaction([&](Transaction& tx) { return ExamAttemptRepository(tx).append_answers(rows, method); });
+    ASSERT_TRUE(out) << out.error().message;
+    ASSERT_EQ(out->size(), rows.size());
+    const std::vector<AnswerAppend> expected{AnswerAppend::kStored,        AnswerAppend::kAlreadyStored,
+                                             AnswerAppend::kDifferentChoice, AnswerAppend::kStored,
+                                             AnswerAppend::kAlreadyStored, AnswerAppend::kStored,
+                                             AnswerAppend::kDifferentChoice};
+    for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ((*out)[i], expected[i]) << "row " << i;
+    for (std::size_t i = expected.size(); i < rows.size(); ++i) ASSERT_EQ((*out)[i], AnswerAppend::kStored) << i;
+  }
+  auto all = db().read([&](Transaction& tx) { return ExamAttemptRepository(tx).all_answers(attempt_); });
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), 2u + 3 * (3 + 2500));
+  auto choice_of = [&](int q, std::int64_t seq) {
+    for (const auto& a : *all)
+      if (a.question_no == q && a.sequence == seq) return a.choice;
+    return -1;
+  };
+  EXPECT_EQ(choice_of(2, 2), 0);     // never overwritten
+  EXPECT_EQ(choice_of(5, 11002), 1);  // the first of the two in the batch
+}
+
 }  // namespace rc::store::testing
