@@ -12,6 +12,7 @@
 #include "web/pages/candidate_pages.h"
 #include "web/pages/certificate_routes.h"
 #include "web/pages/common_pages.h"
+#include "web/pages/examiner_pages.h"
 #include "web/pages/login_pages.h"
 #include "web/pages/organisation_pages.h"
 #include "web/pages/proctor_pages.h"
@@ -59,6 +60,7 @@ void install_routes(Routes& routes, Metrics& metrics, app::Platform& platform) {
   add_station_pages(routes, platform, *shared_views);
   add_certificate_routes(routes, platform, *shared_views);
   add_exam_routes(routes, platform, *shared_views);
+  add_examiner_routes(routes, platform, *shared_views);
   add_proctor_routes(routes, platform, *shared_views);
 }
 

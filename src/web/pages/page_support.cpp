@@ -26,7 +26,7 @@ std::string_view role_home(store::Role role) {
     case store::Role::kStation: return "/station";
     case store::Role::kAdministrator: return "/admin";
     case store::Role::kProctor: return "/proctor";
-    case store::Role::kExaminer: return "/staff";
+    case store::Role::kExaminer: return "/examiner";
   }
   return "/";
 }
@@ -44,6 +44,8 @@ nlohmann::json navigation(store::Role role) {
       return json::array({{{"href", "/station"}, {"label", "待审核报名"}}});
     case store::Role::kProctor:
       return json::array({{{"href", "/proctor"}, {"label", "今日监考"}}});
+    case store::Role::kExaminer:
+      return json::array({{{"href", "/examiner"}, {"label", "技能考核评分"}}});
     case store::Role::kAdministrator:
       return json::array({{{"href", "/admin"}, {"label", "管理"}}, {{"href", "/admin/sms"}, {"label", "短信发件箱"}}});
     default:
