@@ -33,6 +33,10 @@ Result<app::Config> load_config(const Globals& g) {
 
 Result<std::unique_ptr<app::Platform>> open_platform(const Globals& g) {
   static const SystemClock clock;  // outlives every Platform of the process
+  return open_platform(g, clock);
+}
+
+Result<std::unique_ptr<app::Platform>> open_platform(const Globals& g, const Clock& clock) {
   auto cfg = load_config(g);
   if (!cfg) return fail(cfg.error());
   return app::Platform::open(std::move(*cfg), clock);

@@ -1,14 +1,18 @@
 // rescuecert serve: opens the platform and serves HTTP until SIGINT or SIGTERM.
 #include <condition_variable>
 #include <csignal>
+#include <memory>
+#include <string>
 #include <iostream>
 #include <mutex>
 #include <thread>
 
 #include "app/housekeeping.h"
 #include "app/platform.h"
+#include "app/results/result_publication.h"
 #include "cli/commands.h"
 #include "cli/load_config.h"
+#include "cli/testing_clock.h"
 #include "web/api.h"
 #include "web/http_server.h"
 
@@ -46,6 +50,9 @@ class HousekeepingLoop {
       lock.unlock();
       if (auto r = app::run_housekeeping(platform); !r)
         std::cerr << "定期清理失败 (housekeeping failed): " << r.error().message << std::endl;
+      // R8, D17: sittings whose results became complete get their publication recorded.
+      if (auto r = app::record_complete_publications(platform.database(), platform.policies(), platform.clock()); !r)
+        std::cerr << "登记成绩公布失败 (results publication failed): " << r.error().message << std::endl;
       lock.lock();
       wake_.wait_for(lock, app::kHousekeepingEvery, [this] { return stopping_; });
     }
@@ -57,8 +64,26 @@ class HousekeepingLoop {
   std::thread thread_;  // last: starts after the members it uses exist
 };
 
-int serve(const Globals& g) {
-  auto platform = open_platform(g);
+struct ServeOptions {
+  bool testing = false;     // --testing: allows the options below, never set in production
+  std::string clock_file;   // --testing-clock-file: TestingClock (browser tests move time, R8/D17)
+};
+
+int serve(const Globals& g, const ServeOptions& o) {
+  if (!o.clock_file.empty() && !o.testing) {
+    std::cerr << "rescuecert serve: --testing-clock-file 只能与 --testing 一起使用（仅供测试）" << std::endl;
+    return kExitUsage;
+  }
+  static std::unique_ptr<TestingClock> testing_clock;  // outlives the Platform
+  if (!o.clock_file.empty()) {
+    testing_clock = std::make_unique<TestingClock>(o.clock_file);
+    const std::string banner = "!!! 测试时钟已启用 (TESTING CLOCK ENABLED): time = system clock + offset read from " +
+                               o.clock_file + " (now " + std::to_string(testing_clock->offset().count()) +
+                               " s). NEVER use this in production. !!!";
+    std::cerr << banner << std::endl;
+    std::cout << banner << std::endl;
+  }
+  auto platform = testing_clock ? open_platform(g, *testing_clock) : open_platform(g);
   if (!platform) return print_error(platform.error()), kExitFailure;
   const app::Config& cfg = (*platform)->config();
   const auto signals = block_stop_signals();
@@ -82,7 +107,11 @@ int serve(const Globals& g) {
 
 void add_serve(CLI::App& app, const Globals& g, Run* run) {
   auto* serve_cmd = app.add_subcommand("serve", "启动 HTTP 服务 (serve HTTP)");
-  serve_cmd->callback([&g, run] { *run = [&g] { return serve(g); }; });
+  auto options = std::make_shared<ServeOptions>();
+  serve_cmd->add_flag("--testing", options->testing, "仅供测试：允许 --testing-clock-file");
+  serve_cmd->add_option("--testing-clock-file", options->clock_file,
+                        "仅供测试（须同时给 --testing）：时钟 = 系统时间 + 文件中的秒数偏移");
+  serve_cmd->callback([&g, run, options] { *run = [&g, options] { return serve(g, *options); }; });
 }
 
 }  // namespace rc::cli
