@@ -6,6 +6,7 @@
 #include "app/demo/seed_demo_certificates.h"
 #include "app/exam/demo_checkins.h"
 #include "app/exam/demo_exam.h"
+#include "app/practical/demo_practical.h"
 #include "app/registration/add_applicant.h"
 #include "app/registration/approve_application.h"
 #include "app/registration/confirmation_records.h"
@@ -188,6 +189,7 @@ Result<DemoReport> seed_demo(Platform& p) {
   if (auto r = seed_demo_certificates(p, staff->organisations[1], staff->station_actor, *hash, report); !r)
     return fail(r.error());
   if (auto r = seed_demo_exam(p, staff->station_id, report); !r) return fail(r.error());
+  if (auto r = seed_demo_practical(p, staff->station_id, *hash, report); !r) return fail(r.error());
   if (auto r = seed_demo_checkins(p, staff->station_id, report); !r) return fail(r.error());
   return report;
 }
