@@ -9,6 +9,7 @@
 #include "web/endpoints/rules_evaluate.h"
 #include "web/endpoints/transparency_log.h"
 #include "web/gatekeeper.h"
+#include "web/pages/bank_pages.h"
 #include "web/pages/candidate_pages.h"
 #include "web/pages/certificate_routes.h"
 #include "web/pages/common_pages.h"
@@ -60,6 +61,7 @@ void install_routes(Routes& routes, Metrics& metrics, app::Platform& platform) {
   add_station_pages(routes, platform, *shared_views);
   add_certificate_routes(routes, platform, *shared_views);
   add_exam_routes(routes, platform, *shared_views);
+  add_bank_routes(routes, platform, *shared_views);
   add_examiner_routes(routes, platform, *shared_views);
   add_proctor_routes(routes, platform, *shared_views);
 }
