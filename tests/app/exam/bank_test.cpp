@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <set>
 
+#include "app/config.h"
 #include "app/exam/answer_journal.h"
 #include "app/exam/bank_listing.h"
 #include "app/exam/edit_bank_item.h"
@@ -345,6 +346,30 @@ TEST_P(BankTest, TheItemAnalysisOfASittingComesFromItsMarkedAttempts) {
 }
 
 RC_INSTANTIATE_STORE_TEST(BankTest);
+
+// The analysis bounds come from the configuration (exam.analysis_*, percent), checked on load.
+TEST(AnalysisBoundsConfig, ComeFromTheConfigurationAndAreChecked) {
+  const auto no_env = [](std::string_view) -> std::optional<std::string> { return std::nullopt; };
+  auto defaults = parse_config("", no_env);
+  ASSERT_TRUE(defaults);
+  EXPECT_DOUBLE_EQ(analysis_bounds(*defaults).min_facility, exam::AnalysisBounds{}.min_facility);
+  EXPECT_DOUBLE_EQ(analysis_bounds(*defaults).max_facility, exam::AnalysisBounds{}.max_facility);
+  auto set = parse_config(R"({"exam": {"analysis_min_facility_percent": 30, "analysis_min_discrimination_percent": 15}})",
+                          [](std::string_view name) -> std::optional<std::string> {
+                            if (name == "RESCUECERT_EXAM_ANALYSIS_MAX_FACILITY_PERCENT") return "90";
+                            return std::nullopt;
+                          });
+  ASSERT_TRUE(set) << set.error().message;
+  EXPECT_DOUBLE_EQ(analysis_bounds(*set).min_facility, 0.30);
+  EXPECT_DOUBLE_EQ(analysis_bounds(*set).max_facility, 0.90);
+  EXPECT_DOUBLE_EQ(analysis_bounds(*set).min_discrimination, 0.15);
+  EXPECT_EQ(set->effective()["values"]["exam"]["analysis_min_facility_percent"], 30);
+  auto bad = parse_config(R"({"exam": {"analysis_max_facility_percent": 101}})", no_env);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kBadConfig);
+  auto unknown = parse_config(R"({"exam": {"analysis_bounds": 1}})", no_env);
+  ASSERT_FALSE(unknown);
+}
 
 }  // namespace
 }  // namespace rc::app::testing
