@@ -2,8 +2,9 @@
 // The admission ticket (准考证, F7) drawn with cairo + pango: one A4 page with the photo, the
 // masked ID number (GB/T 35273 7.2), sitting, room, seat, subjects with 新考/补考, times, the rules
 // of conduct (考场规则: what to bring, R5; no entry 15 minutes after the start, D11) and the
-// check-in QR code (vector, drawn from cert::qr_vector). Text is real text (selectable, found by
-// pdftotext); the PNG is the same drawing on a raster surface.
+// check-in QR code (vector, drawn from cert::qr_vector). In the PDF the text is drawn as glyph
+// outlines (cairo 1.16 leaks memory for every PDF that embeds a font; see the .cpp), so it prints
+// the same everywhere but cannot be selected; the PNG is the same drawing with real text.
 // Thread safety: pure functions (cairo, pango and libqrencode calls have no shared state here).
 
 #include <string>
