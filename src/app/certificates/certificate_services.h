@@ -47,6 +47,8 @@ class CertificateFileWriter {
 // The OFD writer signing with the platform key (keys_dir/signing-sm2.pem), spec/OFD.md.
 [[nodiscard]] Result<std::unique_ptr<CertificateFileWriter>> ofd_certificate_writer(const KeySet& keys);
 
+class CertificateStatusCache;
+
 struct CertificateServices {
   store::Database& db;
   const Clock& clock;
@@ -54,6 +56,13 @@ struct CertificateServices {
   const identity::PersonalDataCipher& cipher;
   const CertificateFileWriter& writer;
   CertificateSettings settings;
+  // The public status answers kept in memory (certificate_status_cache.h), or none. The use
+  // cases that change what a status look-up answers (issuance, revocation, reissue) clear it
+  // after their commit, so this process never serves its own stale answer.
+  CertificateStatusCache* status_cache = nullptr;
 };
+
+// After a committed change of certificates: forgets the cached status answers, if any.
+void certificates_changed(const CertificateServices& services);
 
 }  // namespace rc::app

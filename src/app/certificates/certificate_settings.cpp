@@ -1,5 +1,7 @@
 #include "app/certificates/certificate_services.h"
 
+#include "app/certificates/certificate_status_cache.h"
+
 namespace rc::app {
 
 CertificateSettings certificate_settings(const Config& config) {
@@ -13,6 +15,10 @@ CertificateSettings certificate_settings(const Config& config) {
 
 std::string verification_url(const CertificateSettings& settings, std::string_view number) {
   return settings.verify_url + "?no=" + std::string(number);
+}
+
+void certificates_changed(const CertificateServices& services) {
+  if (services.status_cache) services.status_cache->clear();
 }
 
 }  // namespace rc::app

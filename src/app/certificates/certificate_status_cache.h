@@ -4,9 +4,10 @@
 // again and again; the store answers ~6k look-ups/s here, memory ~30k (bench/wrk/verify.sh).
 //
 // What may be stale, and for how long: an answer is reused for at most `ttl` (2 s by default)
-// and never across a change of date (expiry is computed for today). The process that revokes or
-// reissues calls clear(), so its own changes show at once; a change made by another process
-// shows at most `ttl` later. The verification pages read the store directly.
+// and never across a change of date (expiry is computed for today). The certificate use cases
+// that change a status (issuance, revocation, reissue) clear the cache attached to their
+// CertificateServices after they commit, so this process's own changes show at once; a change
+// made by another process shows at most `ttl` later. The verification pages read the store directly.
 // Only successful look-ups and "not found" are kept: a storage failure is never cached and
 // stays "indeterminate" (tri-state).
 //
@@ -14,6 +15,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -32,6 +34,8 @@ class CertificateStatusCache {
   [[nodiscard]] Result<PublicCertificate> status(store::Database& db, const Clock& clock, std::string_view number);
   // Forgets every answer (after a revocation or a reissue in this process).
   void clear();
+  // How many answers are kept now.
+  [[nodiscard]] std::size_t size();
 
  private:
   struct Entry {
@@ -42,6 +46,7 @@ class CertificateStatusCache {
   std::chrono::milliseconds ttl_;
   std::size_t capacity_;
   std::mutex mutex_;
+  std::uint64_t generation_ = 0;  // counts clear(): a look-up that raced one is not kept
   std::unordered_map<std::string, Entry> entries_;
 };
 

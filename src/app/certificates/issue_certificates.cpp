@@ -167,6 +167,7 @@ Result<CommittedCertificates> commit_prepared(const CertificateServices& s, cons
     if (*ids) {
       CommittedCertificates done{std::move(**ids), {}};
       for (const auto& p : chunk) done.numbers.push_back(p.content.number);
+      certificates_changed(s);  // a cached "not found" for these numbers would now be wrong
       return done;
     }
     // Lost a race: drop what was issued meanwhile, then number and sign again.

@@ -12,7 +12,8 @@ namespace rc::app {
 
 // kReasonRequired (empty or over 200 characters); kForbidden for another station's
 // certificate; kNotFound; kConflict when already revoked.
-[[nodiscard]] Result<void> revoke_certificate(store::Database& db, const Clock& clock, const Actor& actor,
+// On success the services' status cache is cleared (the revocation shows at once).
+[[nodiscard]] Result<void> revoke_certificate(const CertificateServices& services, const Actor& actor,
                                               store::Id certificate_id, const std::string& reason);
 
 }  // namespace rc::app

@@ -78,7 +78,7 @@ Result<void> seed_demo_certificates(Platform& p, store::Id organisation_id, cons
       return store::CertificateIssueRepository(tx).listing_by_number(issued->numbers[i]);
     });
     if (!listing || !*listing) return fail(ErrorCode::kNotFound, "", "演示证书不存在");
-    if (auto r = revoke_certificate(p.database(), p.clock(), station, (*listing)->certificate.id, "演示：证书信息登记有误，已撤销");
+    if (auto r = revoke_certificate(services, station, (*listing)->certificate.id, "演示：证书信息登记有误，已撤销");
         !r)
       return r;
   }

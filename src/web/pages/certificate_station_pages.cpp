@@ -157,9 +157,8 @@ void add_issuance_routes(Routes& routes, const Views& views, CertificateWeb& web
   routes.post("/station/certificates/:id(\\d+)/revoke", kStation, [&web, &views](RequestContext& ctx) {
     auto id = id_param(ctx);
     if (!id) return html_error(views, ctx, make_error(ErrorCode::kNotFound, "id", "证书不存在"));
-    auto done = app::revoke_certificate(web.services->db, web.services->clock, actor_of(ctx), *id, ctx.form->get("reason"));
+    auto done = app::revoke_certificate(*web.services, actor_of(ctx), *id, ctx.form->get("reason"));
     if (!done) return refused(web, views, ctx, done.error());
-    web.status_cache.clear();
     return redirect("/station/certificates?done=revoked");
   });
   routes.get("/station/certificates/:id(\\d+)/download.ofd", kStation, [&web, &views](RequestContext& ctx) {
@@ -184,7 +183,6 @@ void add_reissue_routes(Routes& routes, const Views& views, CertificateWeb& web)
         return reissues_page(web, views, ctx, {{"problem", done.error().message}, {"code", std::string(code_name(done.error().code))}},
                              http_status(done.error().code));
       }
-      web.status_cache.clear();
       return redirect(std::string("/station/reissues?done=") + (approve ? "approved" : "refused"));
     });
   }

@@ -35,6 +35,7 @@ CertificateWeb::CertificateWeb(app::Platform& platform)
   services = std::make_unique<app::CertificateServices>(app::CertificateServices{
       platform.database(), platform.clock(), platform.policies(), platform.cipher(), *writer,
       app::certificate_settings(platform.config())});
+  services->status_cache = &status_cache;
   jobs = std::make_unique<app::IssuanceJobs>(*services);
 }
 

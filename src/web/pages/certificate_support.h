@@ -24,12 +24,13 @@ namespace rc::web {
 struct CertificateWeb {
   explicit CertificateWeb(app::Platform& platform);
   ~CertificateWeb();
+  // The status API's short-lived answers; the certificate use cases clear it after each change
+  // (services->status_cache). Declared first so that it outlives the issuance jobs.
+  app::CertificateStatusCache status_cache;
   std::unique_ptr<app::CertificateFileWriter> writer;
   std::unique_ptr<app::CertificateServices> services;
   std::unique_ptr<app::IssuanceJobs> jobs;
   identity::RateLimiter verify_limit;
-  // The status API's short-lived answers; cleared by this process's revocations and reissues.
-  app::CertificateStatusCache status_cache;
 };
 
 // kTooManyRequests when this client asked too often (public verification).

@@ -30,7 +30,7 @@ TEST_P(StatusCacheTest, ReusesAnAnswerWithinItsDayAndTtlOnly) {
   CertificateStatusCache long_lived(std::chrono::hours(1));
   CertificateStatusCache fresh(0ms);
   ASSERT_EQ(long_lived.status(db(), clock_, number)->state, CertificateState::kValid);
-  ASSERT_TRUE(revoke_certificate(db(), clock_, station_actor_, id, "考试违纪经复核确认"));
+  ASSERT_TRUE(revoke_certificate(*services_, station_actor_, id, "考试违纪经复核确认"));
   EXPECT_EQ(long_lived.status(db(), clock_, number)->state, CertificateState::kValid) << "within the TTL";
   EXPECT_EQ(fresh.status(db(), clock_, number)->state, CertificateState::kRevoked) << "TTL 0: read every time";
   advance(std::chrono::hours(24));
@@ -51,6 +51,33 @@ TEST_P(StatusCacheTest, NeverKeepsAStorageFailure) {
 }
 
 }  // namespace
+
+// The use cases own invalidation: with the cache attached to the services, this process's own
+// issuance (a cached "not found") and revocation show at once, whatever the TTL.
+TEST_P(StatusCacheTest, IssuanceAndRevocationThroughTheServicesClearTheCache) {
+  CertificateStatusCache cache(std::chrono::hours(1));
+  services_->status_cache = &cache;
+  seed_passed(1, station_);
+  file_all(station_actor_);
+  auto ids = issuable_registrations(*services_, station_actor_);
+  ASSERT_TRUE(ids && ids->size() == 1u);
+  // The number the next issuance will take is unknown; ask for a number that is certainly not
+  // issued yet, then check that the cache is empty again after the issuance committed.
+  ASSERT_EQ(cache.status(db(), clock_, "YJJY-NOT-YET").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(cache.size(), 1u);
+  auto report = issue_certificates(*services_, station_actor_, *ids);
+  ASSERT_TRUE(report && report->issued == 1u);
+  EXPECT_EQ(cache.size(), 0u) << "issuance clears the cached answers";
+  const std::string number = report->numbers[0];
+  ASSERT_EQ(cache.status(db(), clock_, number)->state, CertificateState::kValid);
+  auto l = db().read([&](store::Transaction& tx) { return store::CertificateIssueRepository(tx).listing_by_number(number); });
+  ASSERT_TRUE(l && *l);
+  ASSERT_TRUE(revoke_certificate(*services_, station_actor_, (*l)->certificate.id, "考试违纪经复核确认"));
+  EXPECT_EQ(cache.status(db(), clock_, number)->state, CertificateState::kRevoked) << "revocation shows at once";
+  auto refused = revoke_certificate(*services_, station_actor_, (*l)->certificate.id, "再次");
+  ASSERT_FALSE(refused);
+  services_->status_cache = nullptr;
+}
 
 RC_INSTANTIATE_CERTIFICATE_TEST(StatusCacheTest);
 

@@ -74,22 +74,22 @@ TEST_P(VerificationTest, NotPublicBeforeThePolicysFilingDelay) {
 TEST_P(VerificationTest, RevocationNeedsAReasonKeepsTheRowAndShows) {
   const auto number = issue_one();
   const auto id = listing(number).certificate.id;
-  auto no_reason = revoke_certificate(db(), clock_, station_actor_, id, "  ");
+  auto no_reason = revoke_certificate(*services_, station_actor_, id, "  ");
   ASSERT_FALSE(no_reason);
   EXPECT_EQ(no_reason.error().code, ErrorCode::kReasonRequired);
-  auto other = revoke_certificate(db(), clock_, other_station_actor_, id, "错误发证");
+  auto other = revoke_certificate(*services_, other_station_actor_, id, "错误发证");
   ASSERT_FALSE(other);
   EXPECT_EQ(other.error().code, ErrorCode::kForbidden);
   EXPECT_TRUE(certificate_status(db(), clock_, number));
   advance(std::chrono::hours(24));
-  ASSERT_TRUE(revoke_certificate(db(), clock_, station_actor_, id, "考试违纪经复核确认"));
+  ASSERT_TRUE(revoke_certificate(*services_, station_actor_, id, "考试违纪经复核确认"));
   auto status = certificate_status(db(), clock_, number);
   ASSERT_TRUE(status);
   EXPECT_EQ(status->state, CertificateState::kRevoked);
   EXPECT_EQ(status->revoked_on->to_string(), "2025-05-21");
   EXPECT_EQ(count("certificates"), 1);
   EXPECT_EQ(count("transparency_log_entries"), 2);  // the issue and the revocation
-  auto again = revoke_certificate(db(), clock_, station_actor_, id, "再次");
+  auto again = revoke_certificate(*services_, station_actor_, id, "再次");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
   // A revoked certificate is not reissued on request.
