@@ -1,9 +1,8 @@
 #pragma once
-// What the certificate use-case tests share: the store fixture on both backends (SQLite, and
-// PostgreSQL when RC_TEST_PG is set), stations NC001 and CD001 with their station accounts, an
-// organisation, a fixed clock, a seeded cipher, a fast fake writer in place of the OFD writer
-// (the OFD file itself is tested in tests/cert), and candidates seeded with passed attempts
-// through app/demo/demo_certificates.h. Independent of the registration fixture on purpose.
+// What the certificate use-case tests share, beyond the app fixture (app/app_fixture.h: both
+// backends, clock, cipher, policies, stations NC001/CD001 and their accounts, counts and audit):
+// a fast fake writer in place of the OFD writer (the OFD file itself is tested in tests/cert),
+// and candidates seeded with passed attempts through app/demo/demo_certificates.h.
 
 #include <gtest/gtest.h>
 
@@ -12,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/app_fixture.h"
 #include "app/certificates/certificate_filing.h"
 #include "app/certificates/certificate_services.h"
 #include "app/certificates/issue_certificates.h"
@@ -65,21 +65,13 @@ class FakeCertificateWriter final : public CertificateFileWriter {
   std::string fail_number;  // a suffix: writing that number fails
 };
 
-inline identity::Key256 key(std::uint8_t fill) {
-  identity::Key256 k;
-  k.fill(fill);
-  return k;
-}
+using apptest::key;
 
-class CertificateTest : public store::testing::StoreTest {
+class CertificateTest : public apptest::AppTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    AppTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto catalog = PolicyCatalog::embedded();
-    ASSERT_TRUE(catalog) << catalog.error().message;
-    policies_ = std::make_unique<PolicyCatalog>(std::move(*catalog));
-    seed_people();
     set_date("2025-05-20");
     services_ = std::make_unique<CertificateServices>(CertificateServices{db(), clock_, *policies_, cipher_, writer_, {}});
     services_->settings.chunk = 7;  // several chunks even in small tests
@@ -137,60 +129,6 @@ class CertificateTest : public store::testing::StoreTest {
     return s ? *s : std::vector<int>{};
   }
 
-  void seed_people() {
-    auto r = in_tx([&](store::Transaction& tx) -> Result<void> {
-      station_ = *store::StationRepository(tx).insert({0, "NC001", "南充市应急救援员鉴定站", "511300", "南充", kT0});
-      other_station_ = *store::StationRepository(tx).insert({0, "CD001", "成都鉴定站", "510100", "成都", kT0});
-      org_a_ = *store::OrganisationRepository(tx).insert({0, "甲培训学校", "91511300MA60000001", "王", "13800000001", kT0});
-      org_a_actor_ = add_user(tx, "org_a", store::Role::kOrganisation, org_a_);
-      station_actor_ = add_user(tx, "station_nc", store::Role::kStation, station_);
-      other_station_actor_ = add_user(tx, "station_cd", store::Role::kStation, other_station_);
-      return rc::ok();
-    });
-    ASSERT_TRUE(r);
-  }
-  Actor add_user(store::Transaction& tx, const std::string& name, store::Role role, store::Id entity) {
-    store::User u;
-    u.username = name;
-    u.role = role;
-    if (role == store::Role::kOrganisation) u.organisation_id = entity;
-    else u.station_id = entity;
-    u.created_at = kT0;
-    u.id = *store::UserRepository(tx).insert(u);
-    return actor_of(u);
-  }
-  long long count(const std::string& table) {
-    long long n = -1;
-    auto r = db().read([&](store::Transaction& tx) -> Result<void> {
-      std::int64_t v = 0;
-      store::Statement st(tx, "SELECT count(*) FROM " + table);
-      st.into(v).execute();
-      n = v;
-      return rc::ok();
-    });
-    EXPECT_TRUE(r);
-    return n;
-  }
-  std::vector<store::AuditEvent> audit_of(const std::string& type, store::Id id) {
-    auto r = db().read([&](store::Transaction& tx) { return store::AuditLog(tx).list_by_entity(type, std::to_string(id)); });
-    EXPECT_TRUE(r);
-    return r ? *r : std::vector<store::AuditEvent>{};
-  }
-  static bool has_action(const std::vector<store::AuditEvent>& events, const std::string& action, bool pdv = false) {
-    for (const auto& e : events)
-      if (e.action == action && e.personal_data_view == pdv) return true;
-    return false;
-  }
-  void advance(std::chrono::system_clock::duration d) { clock_.set(clock_.now() + d); }
-  void set_date(const char* yyyy_mm_dd) {  // 10:00 China time on that day
-    clock_.set(china_midnight(*CivilDate::parse(yyyy_mm_dd)) + std::chrono::hours(10));
-  }
-
-  rc::SeededRandom random_{42};
-  identity::PersonalDataCipher cipher_{key(1), key(2), key(3), random_};
-  std::unique_ptr<PolicyCatalog> policies_;
-  store::Id station_ = 0, other_station_ = 0, org_a_ = 0;
-  Actor org_a_actor_, station_actor_, other_station_actor_;
   FakeCertificateWriter writer_;
   std::unique_ptr<CertificateServices> services_;
 };

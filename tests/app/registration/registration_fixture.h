@@ -1,8 +1,8 @@
 #pragma once
-// What the registration use-case tests share: the store fixture on both backends (SQLite, and
-// PostgreSQL when RC_TEST_PG is set), the identity services on a seeded random source and a
-// fixed clock, a fake FaceVerifier, seeded stations/organisations/accounts, valid ID numbers,
-// an importable CSV, a plain PNG for the photo step, and row counting for "nothing half-written".
+// What the registration use-case tests share, beyond the app fixture (app/app_fixture.h: both
+// backends, clock, cipher, policies, stations/organisations/accounts, counts and audit): the
+// identity services, a fake FaceVerifier, valid ID numbers, an importable CSV, a plain PNG for
+// the photo step, and the registration flow step by step.
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -24,6 +24,7 @@
 #include "app/registration/submit_batch.h"
 #include "app/registration/upload_photo.h"
 #include "app/registration/verify_face.h"
+#include "app/app_fixture.h"
 #include "store/audit_log.h"
 #include "store/registration_repository.h"
 #include "app/registration/registration_settings.h"
@@ -103,64 +104,17 @@ inline std::string plain_png(int shade = 128) {
   return std::string(out.begin(), out.end());
 }
 
-inline identity::Key256 key(std::uint8_t fill) {
-  identity::Key256 k;
-  k.fill(fill);
-  return k;
-}
+using apptest::key;
 
-class RegistrationTest : public store::testing::StoreTest {
+class RegistrationTest : public apptest::AppTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    AppTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto catalog = PolicyCatalog::embedded();
-    ASSERT_TRUE(catalog) << catalog.error().message;
-    policies_ = std::make_unique<PolicyCatalog>(std::move(*catalog));
     outbox_ = std::make_unique<identity::OutboxSmsProvider>(db(), clock_);
     codes_ = std::make_unique<identity::SmsCodeService>(db(), *outbox_, clock_, random_);
     guard_ = std::make_unique<identity::LoginGuard>(db(), clock_);
     settings_.photo_rules.detect_faces = false;
-    seed();
-  }
-
-  void seed() {
-    auto r = in_tx([&](store::Transaction& tx) -> Result<void> {
-      station_ = *store::StationRepository(tx).insert({0, "NC001", "南充市应急救援员鉴定站", "511300", "南充", kT0});
-      other_station_ = *store::StationRepository(tx).insert({0, "CD001", "成都鉴定站", "510100", "成都", kT0});
-      org_a_ = *store::OrganisationRepository(tx).insert({0, "甲培训学校", "91511300MA60000001", "王", "13800000001", kT0});
-      org_b_ = *store::OrganisationRepository(tx).insert({0, "乙培训学校", "91511300MA60000002", "李", "13800000002", kT0});
-      org_a_actor_ = add_user(tx, "org_a", store::Role::kOrganisation, org_a_);
-      org_b_actor_ = add_user(tx, "org_b", store::Role::kOrganisation, org_b_);
-      station_actor_ = add_user(tx, "station_nc", store::Role::kStation, station_);
-      other_station_actor_ = add_user(tx, "station_cd", store::Role::kStation, other_station_);
-      return ok();
-    });
-    ASSERT_TRUE(r);
-  }
-
-  Actor add_user(store::Transaction& tx, const std::string& name, store::Role role, store::Id entity) {
-    store::User u;
-    u.username = name;
-    u.role = role;
-    if (role == store::Role::kOrganisation) u.organisation_id = entity;
-    else u.station_id = entity;
-    u.created_at = kT0;
-    u.id = *store::UserRepository(tx).insert(u);
-    return actor_of(u);
-  }
-
-  long long count(const std::string& table) {
-    long long n = -1;
-    auto r = db().read([&](store::Transaction& tx) -> Result<void> {
-      std::int64_t v = 0;
-      store::Statement st(tx, "SELECT count(*) FROM " + table);
-      st.into(v).execute();
-      n = v;
-      return ok();
-    });
-    EXPECT_TRUE(r);
-    return n;
   }
 
   // The digits of the newest SMS to `phone` (an SMS code message).
@@ -230,33 +184,12 @@ class RegistrationTest : public store::testing::StoreTest {
     EXPECT_TRUE(r);
     return r ? *r : store::Registration{};
   }
-  std::vector<store::AuditEvent> audit_of(const std::string& type, store::Id id) {
-    auto r = db().read([&](store::Transaction& tx) { return store::AuditLog(tx).list_by_entity(type, std::to_string(id)); });
-    EXPECT_TRUE(r);
-    return r ? *r : std::vector<store::AuditEvent>{};
-  }
-  static bool has_action(const std::vector<store::AuditEvent>& events, const std::string& action, bool pdv = false) {
-    for (const auto& e : events)
-      if (e.action == action && e.personal_data_view == pdv) return true;
-    return false;
-  }
-
-  void advance(std::chrono::system_clock::duration d) { clock_.set(clock_.now() + d); }
-  void set_date(const char* yyyy_mm_dd) {  // 10:00 China time on that day
-    clock_.set(china_midnight(*CivilDate::parse(yyyy_mm_dd)) + std::chrono::hours(10));
-  }
-
-  rc::SeededRandom random_{42};
-  identity::PersonalDataCipher cipher_{key(1), key(2), key(3), random_};
   identity::PasswordHasher hasher_{1, identity::PasswordCost::kMin};
-  std::unique_ptr<PolicyCatalog> policies_;
   std::unique_ptr<identity::OutboxSmsProvider> outbox_;
   std::unique_ptr<identity::SmsCodeService> codes_;
   std::unique_ptr<identity::LoginGuard> guard_;
   FakeFaceVerifier verifier_;
   RegistrationSettings settings_;
-  store::Id station_ = 0, other_station_ = 0, org_a_ = 0, org_b_ = 0;
-  Actor org_a_actor_, org_b_actor_, station_actor_, other_station_actor_;
 };
 
 }  // namespace rc::app::testing
