@@ -7,10 +7,16 @@
 
 #include <soci/soci.h>
 
+#include "app/exam/answer_journal.h"
 #include "app/exam/exam_bank.h"
+#include "app/exam/exam_day_setup.h"
+#include "app/exam/exam_paper_document.h"
+#include "app/exam/start_exam_attempt.h"
+#include "app/registration/actor.h"
 #include "exam/item_json.h"
 #include "sheet/xlsx_reader.h"
 #include "store/bank_item_repository.h"
+#include "store/exam_paper_repository.h"
 #include "support/http_client.h"
 #include "support/page_test_helpers.h"
 #include "support/role_sessions.h"
@@ -183,6 +189,50 @@ TEST_F(BankPagesTest, ImportIsAllOrNothingAndExportsRoundTrip) {
   // Not a bank file at all.
   auto junk = upload(store::Role::kAdministrator, "hello", "bank.txt");
   EXPECT_EQ(junk.status, 415);
+}
+
+// F11 over HTTP: a sitting whose four candidates answered 100, 75, 50 and 25 questions right (in
+// paper order) and submitted; the page and the workbook show the analysis of those marked attempts.
+TEST_F(BankPagesTest, TheAnalysisPageShowsTheMarkedAttemptsOfASitting) {
+  app::ExamDayOptions o;
+  o.candidates = 4;
+  o.starts_in = -std::chrono::minutes(5);
+  o.label = "分析";
+  auto& platform = p_.platform();
+  auto day = app::set_up_exam_day(platform, o);
+  ASSERT_TRUE(day) << day.error().message;
+  app::AnswerJournal journal(platform.database(), platform.clock(), platform.policies());
+  for (std::size_t i = 0; i < day->candidates.size(); ++i) {
+    const auto& c = day->candidates[i];
+    const app::Actor who{c.user_id, c.username, store::Role::kCandidate, c.candidate_id};
+    auto started = app::start_exam_attempt(platform.database(), platform.clock(), platform.policies(), who, c.paper_id);
+    ASSERT_TRUE(started) << started.error().message;
+    auto row = platform.database().read([&](store::Transaction& tx) { return store::ExamPaperRepository(tx).find(c.paper_id); });
+    auto paper = app::paper_from_json_text(row->paper_json).value();
+    const std::size_t right = 100 - 25 * i;
+    std::int64_t seq = 0;
+    for (std::size_t q = 0; q < paper.questions.size(); ++q) {
+      const auto& pq = paper.questions[q];
+      const int n = static_cast<int>(exam::choice_count(pq.kind));
+      const int choice = q < right ? pq.key : (pq.key + 1) % n;
+      ASSERT_TRUE(journal.save_and_wait(who, {started->attempt.id, static_cast<int>(q + 1), ++seq, choice}));
+    }
+    ASSERT_TRUE(journal.finish_and_wait(who, started->attempt.id, store::ExamAttemptStatus::kSubmitted));
+  }
+  const std::string path = "/station/sittings/" + std::to_string(day->sitting_id) + "/analysis";
+  auto page = get(store::Role::kAdministrator, path);
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 2000);
+  EXPECT_TRUE(has(page, "<strong id=\"candidates\">4</strong>"));
+  EXPECT_TRUE(has(page, "<table id=\"analysis\">"));
+  EXPECT_TRUE(has(page, "（答案）"));
+  EXPECT_FALSE(has(page, "<strong id=\"kr20\">—</strong>"));  // four different totals: KR-20 is defined
+  auto book = get(store::Role::kAdministrator, path + ".xlsx");
+  ASSERT_EQ(book.status, 200);
+  auto table = sheet::read_xlsx(book.body);
+  ASSERT_TRUE(table) << table.error().message;
+  EXPECT_GE(table->rows.size(), 100u);  // every item of the four papers, one row each
+  // The demo station's user does not see another station's sitting.
+  EXPECT_EQ(get(store::Role::kStation, path).status, 403);
 }
 
 TEST_F(BankPagesTest, TheAnalysisOfAnUnknownSittingIsNotFound) {
