@@ -37,11 +37,13 @@ nlohmann::json navigation(store::Role role) {
   using nlohmann::json;
   switch (role) {
     case store::Role::kCandidate:
-      return json::array({{{"href", "/me"}, {"label", "用户中心"}}, {{"href", "/me/confirm"}, {"label", "确认报名"}}});
+      return json::array({{{"href", "/me"}, {"label", "用户中心"}}, {{"href", "/me/confirm"}, {"label", "确认报名"}},
+                          {{"href", "/me/results"}, {"label", "成绩查询"}}, {{"href", "/me/rights"}, {"label", "补考/重考权利"}}});
     case store::Role::kOrganisation:
-      return json::array({{{"href", "/org"}, {"label", "申报批次"}}, {{"href", "/org/template.xlsx"}, {"label", "下载报名信息表模板"}}});
+      return json::array({{{"href", "/org"}, {"label", "申报批次"}}, {{"href", "/org/template.xlsx"}, {"label", "下载报名信息表模板"}},
+                          {{"href", "/org/results"}, {"label", "考生成绩"}}});
     case store::Role::kStation:
-      return json::array({{{"href", "/station"}, {"label", "待审核报名"}}});
+      return json::array({{{"href", "/station"}, {"label", "待审核报名"}}, {{"href", "/station/results"}, {"label", "成绩管理"}}});
     case store::Role::kProctor:
       return json::array({{{"href", "/proctor"}, {"label", "今日监考"}}});
     case store::Role::kExaminer:
