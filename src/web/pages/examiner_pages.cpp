@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include "app/exam/ticket_qr.h"
-#include "app/key_store.h"
+#include "app/checkin/door_ticket.h"
+#include "app/exam/admission_ticket.h"
 #include "app/practical/onsite_retake.h"
 #include "app/practical/open_practical.h"
 #include "app/practical/practical_view.h"
@@ -67,18 +67,6 @@ Result<practical::ScoreSheet> sheet_from_form(const Form& form) {
     }
   }
   return s;
-}
-
-// The ticket number from what was typed or scanned: a QR text (RCT1:...) is checked with the
-// platform's ticket key; otherwise the printed number itself.
-Result<std::string> ticket_from_input(app::Platform& platform, std::string text) {
-  if (text.rfind(app::kTicketQrPrefix, 0) == 0)
-    return app::parse_ticket_qr(app::derive_key(platform.keys().lookup_key, "ticket-qr/v1"), text);
-  for (char& c : text)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  if (!app::is_ticket_number(text))
-    return fail(ErrorCode::kTicketInvalid, "ticket", "准考证号格式不正确，请扫描准考证上的二维码或输入准考证号");
-  return text;
 }
 
 json result_json(const app::DrawView& v) {
@@ -266,7 +254,9 @@ void add_examiner_routes(Routes& routes, app::Platform& platform, const Views& v
     auto s = param_id(ctx, "sitting"), r = param_id(ctx, "room");
     if (!s || !r || !ctx.form) return html_error(views, ctx, not_found_error("考场"));
     const std::string typed = ctx.form->get("ticket");
-    auto ticket = ticket_from_input(platform, typed);
+    // A scanned QR text (checked with the ticket key) or the printed number (F7); one parser for
+    // every scan box (app/checkin/door_ticket.h).
+    auto ticket = app::ticket_from_scan(app::ticket_qr_key(platform.keys()), typed);
     if (!ticket) return room_page(platform, views, ctx, *s, *r, ticket.error(), typed);
     auto opened = app::open_practical(platform.database(), platform.clock(), platform.random(), platform.policies(),
                                       actor_of(ctx), *s, *r, *ticket);
