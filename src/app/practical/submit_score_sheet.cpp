@@ -88,6 +88,9 @@ Result<SheetOutcome> submit_score_sheet(store::Database& db, const Clock& clock,
     if (!done) return fail(done.error());
     if (*done) return fail(ErrorCode::kWrongState, "draw", "该考生的技能考核已评分完毕，不能再提交评分表");
     if (auto n = loaded->scheme->check_examiner_count(static_cast<int>(examiners->size())); !n) return fail(n.error());
+    // Renewing the claim updates its row first: on PostgreSQL that row lock makes the group's
+    // last two sheets take turns, so the later one counts the earlier (committed) sheet and the
+    // result is decided exactly once (SQLite writers are serialised anyway).
     if (auto c = claim_candidate(tx, actor, *loaded->scheme, d.sitting_id, d.registration_id, d.room_id, at); !c)
       return fail(c.error());
     if (auto r = practical::check_sheet(*loaded->scheme, loaded->draw, sheet); !r) return fail(r.error());

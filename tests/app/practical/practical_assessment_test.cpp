@@ -3,6 +3,8 @@
 // items, permission and append-only evidence.
 #include "app/practical/open_practical.h"
 
+#include <thread>
+
 #include "app/practical/practical_view.h"
 #include "practical_fixture.h"
 #include "store/storage_error.h"
@@ -193,6 +195,26 @@ TEST_P(PracticalTest, TheExaminersViewShowsProgressAndTheCombinedTotal) {
   auto forbidden = practical_draw_view(db(), clock_, *policies_, examiner(3), id);
   ASSERT_FALSE(forbidden);
   EXPECT_EQ(forbidden.error().code, ErrorCode::kForbidden);
+}
+
+TEST_P(PracticalTest, TheLastTwoSheetsSubmittedAtOnceDecideTheResultExactlyOnce) {
+  for (int i = 0; i < kCandidates; ++i) {
+    const store::Id id = open(i);
+    ASSERT_TRUE(submit_score_sheet(db(), clock_, examiner(0), id, sheet(id, 70)));
+    const auto s1 = sheet(id, 80), s2 = sheet(id, 90);
+    Result<SheetOutcome> a = fail(ErrorCode::kInvalidValue), b = fail(ErrorCode::kInvalidValue);
+    std::thread t1([&] { a = submit_score_sheet(db(), clock_, examiner(1), id, s1); });
+    std::thread t2([&] { b = submit_score_sheet(db(), clock_, examiner(2), id, s2); });
+    t1.join();
+    t2.join();
+    ASSERT_TRUE(a) << a.error().message;
+    ASSERT_TRUE(b) << b.error().message;
+    EXPECT_NE(a->result.has_value(), b->result.has_value()) << "exactly one of them completes the group";
+    auto stored = db().read([&](store::Transaction& tx) { return store::PracticalRepository(tx).result_of(id); });
+    ASSERT_TRUE(stored && *stored) << "candidate " << i;
+    EXPECT_EQ((*stored)->display_tenths, 800);
+    EXPECT_EQ(history(i).size(), 1u);
+  }
 }
 
 RC_INSTANTIATE_STORE_TEST(PracticalTest);
