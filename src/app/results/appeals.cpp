@@ -166,10 +166,17 @@ Result<std::vector<AppealListing>> candidate_appeals(store::Database& db, const 
   });
 }
 
-Result<std::vector<AppealListing>> station_appeals(store::Database& db, const Actor& actor) {
+Result<std::vector<AppealListing>> station_appeals(store::Database& db, const Clock& clock, const Actor& actor) {
   if (actor.role != store::Role::kStation) return fail(ErrorCode::kForbidden, "role", "只有鉴定站可以查看复核申请");
-  return db.read([&](store::Transaction& tx) {
-    return listings(tx, store::AppealRepository(tx).list_by_station(actor.entity_id));
+  const auto now = to_timestamp(clock.now());
+  return db.transaction([&](store::Transaction& tx) -> Result<std::vector<AppealListing>> {
+    auto out = listings(tx, store::AppealRepository(tx).list_by_station(actor.entity_id));
+    if (!out) return out;
+    // Names and masked ID numbers of other people: a personal-data view (DOMAIN.md §4).
+    nlohmann::json detail{{"appeals", out->size()}};
+    if (auto a = audit(tx, actor, now, {"appeal.station_view", "station", actor.entity_id, detail, true}); !a)
+      return fail(a.error());
+    return out;
   });
 }
 

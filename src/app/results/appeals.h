@@ -64,7 +64,9 @@ struct AppealListing {
 
 // The candidate's own appeals; a station's appeals (pending first). kForbidden for other roles.
 [[nodiscard]] Result<std::vector<AppealListing>> candidate_appeals(store::Database& db, const Actor& actor);
-[[nodiscard]] Result<std::vector<AppealListing>> station_appeals(store::Database& db, const Actor& actor);
+// The station's list is audited as a personal-data view.
+[[nodiscard]] Result<std::vector<AppealListing>> station_appeals(store::Database& db, const Clock& clock,
+                                                                 const Actor& actor);
 
 std::string_view appeal_status_label(store::AppealStatus s);  // 待复核 / 维持原成绩 / 已更正
 

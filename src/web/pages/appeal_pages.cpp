@@ -39,7 +39,7 @@ json appeal_json(const app::AppealListing& l) {
 
 Reply appeals_page(app::Platform& platform, const Views& views, const RequestContext& ctx, json data = json::object(),
                    int status = 200) {
-  auto list = app::station_appeals(platform.database(), actor_of(ctx));
+  auto list = app::station_appeals(platform.database(), platform.clock(), actor_of(ctx));
   if (!list) return html_error(views, ctx, list.error());
   json rows = json::array();
   for (const auto& l : *list) rows.push_back(appeal_json(l));

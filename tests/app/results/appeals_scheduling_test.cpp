@@ -72,6 +72,12 @@ TEST_P(AppealsTest, RefusedBeforePublicationAndAfterTheWindowAndOncePerScore) {
   EXPECT_EQ(again.error().code, ErrorCode::kAppealExists);
   EXPECT_EQ(count("result_appeals"), 1);
   EXPECT_TRUE(appeal(practical_)) << "another subject's score has its own appeal";
+  auto listed = station_appeals(db(), clock_, station_actor_);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->size(), 2u);
+  EXPECT_TRUE(has_action(audit_of("station", station_), "appeal.station_view"));
+  EXPECT_EQ(station_appeals(db(), clock_, other_station_actor_)->size(), 0u);
+  EXPECT_EQ(station_appeals(db(), clock_, who_.actor).error().code, ErrorCode::kForbidden);
 }
 
 TEST_P(AppealsTest, CorrectionAppendsHistoryRecomputesRightsAndIsAudited) {
