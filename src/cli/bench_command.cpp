@@ -1,10 +1,19 @@
 // rescuecert bench exam-day: the set-up of the exam-day load benchmark (bench/wrk/exam_day.sh).
 // It writes fictitious candidates, a sitting and sealed papers into the store and signs every
-// candidate in server-side, printing their session cookies: a BENCHMARK tool for throw-away
-// stores, never for a real one (it refuses a store with data unless --i-know).
+// candidate in server-side, printing their session cookies.
+// rescuecert bench issuance: N fictitious filed holders, then one batch issuance of them all with
+// the real signing writer, a progress bar on stderr and the figures as JSON on stdout.
+// BENCHMARK tools for throw-away stores, never for a real one (they refuse a store with data
+// unless --i-know).
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
+#include "app/certificates/issuance_bench_setup.h"
+#include "app/certificates/issue_certificates.h"
 #include "app/exam/exam_day_setup.h"
 #include "cli/commands.h"
 #include "cli/load_config.h"
@@ -50,6 +59,65 @@ int run_exam_day(const Globals& g, const ExamDayArgs& a) {
   return kExitOk;
 }
 
+struct IssuanceArgs {
+  int holders = 1000;
+  bool i_know = false;
+};
+
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+long peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+int run_issuance(const Globals& g, const IssuanceArgs& a) {
+  auto platform = open_platform(g);
+  if (!platform) return print_error(platform.error()), kExitFailure;
+  auto has_data = app::store_has_data((*platform)->database());
+  if (!has_data) return print_error(has_data.error()), kExitFailure;
+  if (*has_data && !a.i_know) {
+    print_error(make_error(ErrorCode::kWrongState, "store",
+                           "数据库中已有考生或场次：压测准备只用于一次性的测试库（确认是测试库请加 --i-know）"));
+    return kExitRefused;
+  }
+  std::cerr << "准备 " << a.holders << " 名已备案的虚构持证人 (seeding)...\n";
+  auto bench = app::set_up_issuance_bench(**platform, a.holders);
+  if (!bench) return print_error(bench.error()), kExitRefused;
+  auto writer = app::ofd_certificate_writer((*platform)->keys());
+  if (!writer) return print_error(writer.error()), kExitFailure;
+  app::CertificateServices services{(*platform)->database(), (*platform)->clock(), (*platform)->policies(),
+                                    (*platform)->cipher(), **writer, app::certificate_settings((*platform)->config())};
+  const auto total = bench->registrations.size();
+  const auto start = std::chrono::steady_clock::now();
+  const double cpu_start = cpu_seconds();
+  auto progress = [&](const app::IssuanceReport& r) {
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const auto done = r.issued + r.skipped + r.refused;
+    const int bar = total ? static_cast<int>(40 * done / total) : 40;
+    std::fprintf(stderr, "\r[%-40s] %zu/%zu  %.0f/s", std::string(static_cast<std::size_t>(bar), '#').c_str(), done,
+                 total, s > 0 ? static_cast<double>(r.issued) / s : 0.0);
+  };
+  auto report = app::issue_certificates(services, bench->station, bench->registrations, progress);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = cpu_seconds() - cpu_start;
+  std::cerr << "\n";
+  if (!report) return print_error(report.error()), kExitFailure;
+  std::printf(
+      "{\"holders\": %zu, \"issued\": %zu, \"refused\": %zu, \"seconds\": %.2f, \"per_second\": %.0f, "
+      "\"cpu_seconds\": %.2f, \"cpu_ms_per_certificate\": %.3f, \"signing_threads\": %u, \"peak_rss_mb\": %ld}\n",
+      total, report->issued, report->refused, seconds, static_cast<double>(report->issued) / seconds, cpu,
+      report->issued ? 1000.0 * cpu / static_cast<double>(report->issued) : 0.0, services.settings.threads,
+      peak_rss_mb());
+  return report->issued == total ? kExitOk : kExitFailure;
+}
+
 }  // namespace
 
 void add_bench(CLI::App& app, const Globals& g, Run* run) {
@@ -65,6 +133,16 @@ void add_bench(CLI::App& app, const Globals& g, Run* run) {
   day->add_option("--out", args->out, "输出文件 (one line per candidate: cookie, csrf, paper, candidate)")->required();
   day->add_flag("--i-know", args->i_know, "确认这是一次性的测试库 (the store is a throw-away one)");
   day->callback([&g, run, args] { *run = [&g, args] { return run_exam_day(g, *args); }; });
+
+  auto issue_args = std::make_shared<IssuanceArgs>();
+  auto* issuance = bench->add_subcommand(
+      "issuance",
+      "创建 N 名已备案的虚构持证人，然后用真实签名一次批量发证并报告速度 "
+      "(N fictitious filed holders, then one batch issuance with real signatures: rate, CPU per certificate, "
+      "peak memory; a benchmark, not for production data)");
+  issuance->add_option("--holders", issue_args->holders, "持证人数 (number of holders)")->check(CLI::Range(1, 1000000));
+  issuance->add_flag("--i-know", issue_args->i_know, "确认这是一次性的测试库 (the store is a throw-away one)");
+  issuance->callback([&g, run, issue_args] { *run = [&g, issue_args] { return run_issuance(g, *issue_args); }; });
 }
 
 }  // namespace rc::cli
