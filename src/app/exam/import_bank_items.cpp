@@ -7,6 +7,7 @@
 #include "app/exam/bank_listing.h"
 #include "app/exam/exam_bank.h"
 #include "exam/item_json.h"
+#include "exam/json_text.h"
 #include "exam/item_row.h"
 #include "sheet/xlsx_reader.h"
 #include "store/bank_item_repository.h"
@@ -62,14 +63,25 @@ tl::expected<std::vector<ParsedBankItem>, ImportErrors> parse_xlsx(std::string_v
   return out;
 }
 
+// parse_bank_text stops at the first problem; when the document itself is sound JSON with an
+// "items" array, every item is checked on its own too, so that every bad item is named at once.
+ImportErrors json_problems(std::string_view bytes, const Error& first) {
+  ImportErrors report;
+  const auto add = [&](const Error& e) { report.errors.push_back(make_import_error(0, e.field, -1, e.code, e.message)); };
+  auto doc = exam::parse_json_text(bytes, exam::kMaxBankBytes);
+  if (doc && doc->is_object() && doc->contains("items") && (*doc)["items"].is_array() &&
+      (*doc)["items"].size() <= exam::kMaxBankItems) {
+    const auto& items = (*doc)["items"];
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (auto item = exam::parse_item(items[i], "items[" + std::to_string(i) + "]"); !item) add(item.error());
+  }
+  if (report.errors.empty() || !first.field.starts_with("items[")) add(first);
+  return report;
+}
+
 tl::expected<std::vector<ParsedBankItem>, ImportErrors> parse_json(std::string_view bytes) {
   auto doc = exam::parse_bank_text(bytes);
-  if (!doc) {
-    ImportErrors report;
-    const Error& e = doc.error();
-    report.errors.push_back(make_import_error(0, e.field, -1, e.code, e.message));
-    return tl::unexpected(std::move(report));
-  }
+  if (!doc) return tl::unexpected(json_problems(bytes, doc.error()));
   std::vector<ParsedBankItem> out;
   int row = 0;
   for (auto& item : doc->items) out.push_back({++row, std::move(item)});

@@ -204,6 +204,28 @@ TEST_P(BankTest, AnImportWithABadRowChangesNothingAndNamesEveryProblem) {
   EXPECT_EQ(row("SC-NEW-001", 1).status, "draft");  // 审核状态 empty: imported items are reviewed here
 }
 
+TEST_P(BankTest, AJsonImportNamesEveryBadItem) {
+  auto doc = *exam::shipped_demo_bank();
+  doc.items.resize(5);
+  auto text = exam::bank_to_json(doc);
+  text["items"][1]["difficulty"] = 9;
+  text["items"][3]["answer"] = "E";
+  const std::string before = bank_text();
+  auto result = import_bank_items(db(), clock_, kAdmin, text.dump(), BankFileFormat::kJson);
+  ASSERT_FALSE(result);
+  const auto& errors = result.error().errors;
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].column, "items[1].difficulty");
+  EXPECT_EQ(errors[1].column, "items[3].answer");
+  for (const auto& e : errors) EXPECT_NE(e.message.find("「items["), std::string::npos) << e.message;
+  EXPECT_EQ(bank_text(), before);
+  // Malformed JSON: one problem naming the byte.
+  auto broken = import_bank_items(db(), clock_, kAdmin, "{\"id\": ", BankFileFormat::kJson);
+  ASSERT_FALSE(broken);
+  ASSERT_EQ(broken.error().errors.size(), 1u);
+  EXPECT_EQ(broken.error().errors[0].code, ErrorCode::kMalformedJson);
+}
+
 TEST_P(BankTest, AnImportChangingASealedVersionIsRefused) {
   const auto p0 = paper(0);
   const auto& q = p0.questions[0];
