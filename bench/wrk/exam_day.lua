@@ -1,14 +1,21 @@
 -- An exam day for wrk (issue 5): every candidate of the file made by `rescuecert bench exam-day`
 -- starts the exam at once, then answers one question every THINK milliseconds (question 1, 2,
 -- ... with a rising sequence), and submits after QUESTIONS answers. Candidates are shared out
--- over wrk's threads; a thread's connections carry its candidates' requests (each with its own
--- cookie and CSRF header), paced so that each candidate keeps its think time whatever the number
--- of connections.
+-- over wrk's threads. Two ways to keep the think time (MODE):
+--   pace  (default) a thread's connections carry its candidates' requests (each with its own
+--         cookie and CSRF header), paced so that each candidate keeps its think time whatever
+--         the number of connections (few connections, many candidates);
+--   conn  one connection per candidate (-c = candidates): after the starts, wrk's delay() makes
+--         every connection wait THINK ms before each request (the first wait is a random part of
+--         THINK, so that the answers do not arrive in waves). The answer rate is then
+--         connections / THINK.
+-- Several wrk processes can share one candidates file: WRK_SLICE=k/m takes every m-th line from
+-- the k-th (1-based), so that each process plays other candidates.
 --
 -- Every acknowledged save (HTTP 200 with "saved":true, sent only after the commit) is appended to
 -- ACKLOG.<thread> as "attempt question sequence", for the kill test.
 --
--- wrk -t2 -c256 -d70s -s exam_day.lua URL -- CANDIDATES_FILE THINK_MS QUESTIONS ACKLOG
+-- wrk -t2 -c256 -d70s -s exam_day.lua URL -- CANDIDATES_FILE THINK_MS QUESTIONS ACKLOG [MODE]
 
 local threads = {}
 local counter = 0
@@ -20,8 +27,8 @@ function setup(thread)
 end
 
 local cands, by_paper, by_attempt = {}, {}, {}
-local nthreads, think, questions, acklog
-local next_index, started_all, slot, spacing = 1, false, 0, 0
+local nthreads, think, questions, acklog, mode
+local next_index, started_all, slot, spacing, first_waits = 1, false, 0, 0, 0
 -- Globals, so that done() can read them per thread (thread:get).
 acks, refused, starts, submits = 0, 0, 0, 0
 first_ack_ms, last_ack_ms = nil, nil
@@ -43,13 +50,18 @@ end
 
 function init(args)
   local file, think_ms, q, log = args[1], tonumber(args[2] or "10000"), tonumber(args[3] or "10"), args[4]
+  mode = args[5] or "pace"
   nthreads = tonumber(os.getenv("WRK_THREADS") or "2")
+  local slice_k, slice_m = (os.getenv("WRK_SLICE") or "1/1"):match("^(%d+)/(%d+)$")
+  slice_k, slice_m = tonumber(slice_k), tonumber(slice_m)
   think, questions = think_ms, q
-  local i = 0
+  math.randomseed(tid * 7919 + slice_k)
+  local i, j = 0, 0
   for line in io.lines(file) do
     if line:sub(1, 1) ~= "#" then
       i = i + 1
-      if (i - 1) % nthreads == (tid - 1) then
+      if (i - 1) % slice_m == slice_k - 1 then j = j + 1 end
+      if (i - 1) % slice_m == slice_k - 1 and (j - 1) % nthreads == (tid - 1) then
         local cookie, csrf, paper = line:match("^(%S+)\t(%S+)\t(%d+)")
         local c = { cookie = cookie, csrf = csrf, paper = paper, stage = 0, attempt = nil, waiting = false }
         table.insert(cands, c)
@@ -59,7 +71,7 @@ function init(args)
   end
   spacing = think / math.max(1, #cands)  -- ms between two requests of this thread
   if log and log ~= "" then
-    acklog = io.open(log .. "." .. tid, "w")
+    acklog = io.open(log .. "." .. slice_k .. "." .. tid, "w")
     acklog:setvbuf("line")
   end
 end
@@ -101,13 +113,21 @@ function request()
   end
 end
 
--- Starts go out together; then one request per `spacing` ms per thread (slots reserved in order).
+-- Starts go out together; then one request per `spacing` ms per thread (slots reserved in order),
+-- or (MODE conn) THINK ms per connection.
 function delay()
   if not started_all then
     for _, c in ipairs(cands) do
       if c.stage == 0 and not c.waiting then return 0 end  -- a start not sent yet
     end
     started_all = true
+  end
+  if mode == "conn" then
+    if first_waits < #cands then  -- about one per connection: spread the first answers over THINK
+      first_waits = first_waits + 1
+      return math.random(0, think)
+    end
+    return think
   end
   local t = now_ms()
   slot = math.max(slot + spacing, t)
@@ -148,6 +168,15 @@ function response(status, headers, body)
     submits = submits + 1
     return
   end
+  if status == 422 and body:match('"exam.closed"') then
+    -- A submit sent again after its reply was lost (the kill test): the attempt is closed.
+    -- The response does not name the attempt, so the candidate waiting on a submit is found.
+    for _, c in ipairs(cands) do
+      if c.waiting and c.stage == questions + 1 then c.stage = questions + 2; c.waiting = false; break end
+    end
+    submits = submits + 1
+    return
+  end
   if status >= 400 then
     refused = refused + 1  -- the candidate's step is sent again after retry_ms
   end
@@ -179,6 +208,16 @@ function done(summary, latency, requests)
     if l and (not last or l > last) then last = l end
   end
   local span = (first and last and last > first) and (last - first) / 1000 or summary.duration / 1e6
+  -- Several wrk processes (exam_day.sh WRK_PROCS): each leaves its histogram and counts for the
+  -- script to add up.
+  local hist_file = os.getenv("WRK_HIST")
+  if hist_file and hist_file ~= "" then
+    local f = io.open(hist_file, "w")
+    f:write(string.format("counts %d %d %d %d %.3f %.3f %d\n", total_acks, total_refused, total_starts, total_submits,
+      first or 0, last or 0, summary.requests))
+    for b, n in pairs(hist) do f:write(b, " ", n, "\n") end
+    f:close()
+  end
   io.write(string.format("exam_day starts=%d acks=%d submits=%d refused=%d ack_span_s=%.1f acks_per_s=%.0f " ..
     "save_p50_ms<=%d save_p99_ms<=%d all_p50_ms=%.2f all_p99_ms=%.2f max_ms=%.1f requests=%d " ..
     "errors(connect/read/write/timeout)=%d/%d/%d/%d\n",

@@ -8,9 +8,13 @@
 //   POST /api/v1/exam/attempts/:id/answers       {"question": 1-100, "sequence": n >= 1,
 //        "choice": 0-3}  -> 200 {"attempt", "question", "sequence", "saved": true, "repeated"}
 //        ONLY after the commit (group commit, app/exam/answer_journal.h); the same step again is
-//        acknowledged again and stored once. 422 bad JSON/values or after the deadline/submit,
-//        409 the same sequence with another choice, 429 queue full, 500 not stored (retry).
+//        acknowledged again and stored once. 422 bad JSON/values (input.*), exam.time_over
+//        after the deadline, exam.closed once submitted or timed out; 409
+//        exam.sequence_conflict for the same sequence with another choice; 429 queue full; 500
+//        not stored (retry).
 //   POST /api/v1/exam/attempts/:id/submit        -> 200 {"status", "status_label", "marked"}
+//        once closed AND marked (marking runs on the journal's marker thread); 422 exam.closed
+//        when it was closed before.
 // State-changing calls need the X-CSRF-Token header. The score is never in these answers before
 // publication (R8, D17).
 
