@@ -209,7 +209,7 @@ std::string china_time_text(store::Timestamp t) {
   const auto tp = std::chrono::system_clock::time_point(t.time_since_epoch());
   const CivilDate d = china_date(tp);
   const auto since = std::chrono::duration_cast<std::chrono::minutes>(tp - china_midnight(d)).count();
-  char hm[8];
+  char hm[16];  // room for any int, so that -O2's format-truncation check is satisfied
   std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(since / 60), static_cast<int>(since % 60));
   return d.to_string() + " " + hm;
 }
