@@ -51,7 +51,7 @@ class CertificatePagesTest : public ::testing::Test {
     auto seeded = platform.database().transaction([&](store::Transaction& tx) -> Result<void> {
       store::Batch b{0, sessions_.organisation_id, sessions_.station_id, 5, "已考", store::BatchStatus::kClosed, now, now};
       auto batch = store::BatchRepository(tx).insert(b);
-      auto sitting = app::seed_sitting(tx, sessions_.station_id, *CivilDate::parse("2026-10-01"), now);
+      auto sitting = app::seed_sitting(tx, sessions_.station_id, *CivilDate::parse("2026-10-01"), now, /*published=*/true);
       if (!batch || !sitting) return fail(ErrorCode::kStorageFailure);
       for (int i = 0; i < 3; ++i) {
         app::PassedCandidate who;
@@ -242,7 +242,7 @@ TEST_F(CertificatePagesTest, StationFilesDownloadsTheListRecordsTheFilingAndIssu
   auto more = platform.database().transaction([&](store::Transaction& tx) -> Result<void> {
     store::Batch b{0, sessions_.organisation_id, sessions_.station_id, 5, "第二批", store::BatchStatus::kClosed, now, now};
     auto batch = store::BatchRepository(tx).insert(b);
-    auto sitting = app::seed_sitting(tx, sessions_.station_id, *CivilDate::parse("2026-10-08"), now);
+    auto sitting = app::seed_sitting(tx, sessions_.station_id, *CivilDate::parse("2026-10-08"), now, /*published=*/true);
     if (!batch || !sitting) return fail(ErrorCode::kStorageFailure);
     for (int i = 10; i < 12; ++i) {
       app::PassedCandidate who;

@@ -52,7 +52,7 @@ Result<Places> make_places(store::Transaction& tx, store::Timestamp now, CivilDa
       {0, *org, p.station, 5, "发证压测批次", store::BatchStatus::kClosed, now, now});
   if (!batch) return fail(batch.error());
   p.batch = *batch;
-  auto sitting = seed_sitting(tx, p.station, today.plus_days(-45), now);
+  auto sitting = seed_sitting(tx, p.station, today.plus_days(-45), now, /*published=*/true);
   if (!sitting) return fail(sitting.error());
   p.sitting = *sitting;
   store::User u;

@@ -11,7 +11,8 @@
 
 namespace rc::app {
 
-Result<store::Id> seed_sitting(store::Transaction& tx, store::Id station_id, CivilDate held_on, store::Timestamp now) {
+Result<store::Id> seed_sitting(store::Transaction& tx, store::Id station_id, CivilDate held_on, store::Timestamp now,
+                               bool published) {
   store::Sitting s;
   s.station_id = station_id;
   s.held_on = held_on;
@@ -22,7 +23,13 @@ Result<store::Id> seed_sitting(store::Transaction& tx, store::Id station_id, Civ
   s.capacity = 200;
   s.status = store::SittingStatus::kHeld;
   s.created_at = now;
-  return store::SittingRepository(tx).insert(s);
+  store::SittingRepository sittings(tx);
+  auto id = sittings.insert(s);
+  if (!id) return id;
+  // Its results published 15 days after the exam (R8, D17): certificates need that.
+  if (published)
+    if (auto r = sittings.set_publication({*id, held_on.plus_days(15), std::nullopt, now}); !r) return fail(r.error());
+  return id;
 }
 
 Result<PassedSeed> seed_passed_candidate(store::Transaction& tx, const identity::PersonalDataCipher& cipher,

@@ -34,9 +34,11 @@ struct PassedSeed {
   store::Id user_id = 0;
 };
 
-// A sitting of the station on `held_on` (theory 09:00, practical 14:00 China time).
+// A sitting of the station on `held_on` (theory 09:00, practical 14:00 China time), held; with
+// `published`, its results' publication recorded for 15 days later (R8, D17), which certificates
+// need.
 [[nodiscard]] Result<store::Id> seed_sitting(store::Transaction& tx, store::Id station_id, CivilDate held_on,
-                                             store::Timestamp now);
+                                             store::Timestamp now, bool published = false);
 
 // The candidate, an approved registration in `batch_id` and the two attempts at `sitting_id`.
 [[nodiscard]] Result<PassedSeed> seed_passed_candidate(store::Transaction& tx,

@@ -30,7 +30,7 @@ Result<Holders> seed_people(Platform& p, store::Id organisation_id, store::Id st
     store::Batch b{0, organisation_id, station_id, 5, "历史批次（已考试，演示发证）", store::BatchStatus::kClosed, now, now};
     auto batch = store::BatchRepository(tx).insert(b);
     if (!batch) return fail(batch.error());
-    auto sitting = seed_sitting(tx, station_id, today.plus_days(-45), now);
+    auto sitting = seed_sitting(tx, station_id, today.plus_days(-45), now, /*published=*/true);
     if (!sitting) return fail(sitting.error());
     Holders h;
     for (int i = 0; i < kPassed + kFailedPractical; ++i) {

@@ -7,6 +7,8 @@
 #include "store/attempt_repository.h"
 #include "store/candidate_repository.h"
 #include "store/registration_repository.h"
+#include "store/statement.h"
+#include "store/storage_error.h"
 
 namespace rc::app {
 namespace {
@@ -96,6 +98,18 @@ Result<CertificateStanding> certificate_standing(store::Transaction& tx, const P
   const auto& pr = decision->practical;
   if (decision->registration_status == rules::RegistrationStatus::kCompleted && th.passed_on && pr.passed_on)
     s.exam_on = std::max(*th.passed_on, *pr.passed_on);
+  // R8, D17: every sitting of the history published by today (a certificate would tell the
+  // result early otherwise).
+  auto unpublished = store::guarded("读取成绩公布", [&]() -> Result<std::int64_t> {
+    std::int64_t n = 0;
+    store::Statement st(tx,
+                        "SELECT count(*) FROM attempts a LEFT JOIN result_publications p ON p.sitting_id = a.sitting_id"
+                        " WHERE a.registration_id = :registration_id AND (p.publish_on IS NULL OR p.publish_on > :today)");
+    st.bind(registration_id).bind(today).into(n).execute();
+    return n;
+  });
+  if (!unpublished) return fail(unpublished.error());
+  s.results_published = *unpublished == 0;
   s.theory_score_milli = passing_score(history->second, store::Subject::kTheory);
   s.practical_score_milli = passing_score(history->second, store::Subject::kPractical);
   return s;
@@ -111,6 +125,9 @@ Result<CertificateStanding> require_certificate_completed(store::Transaction& tx
                 "该考生尚未取得两科均在有效期内的合格成绩（状态：" +
                     std::string(rules::code(s->decision.registration_status)) + "），不能发证（D6）",
                 "D6");
+  if (!s->results_published)
+    return fail(ErrorCode::kCertificateNotCompleted, "registration_id",
+                "该考生的考试成绩尚未公布，公布后方可备案发证（R8、D17）", "R8");
   return s;
 }
 

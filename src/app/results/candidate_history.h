@@ -28,6 +28,7 @@ struct CertificateStanding {
   store::Candidate candidate;
   rules::Decision decision;
   std::optional<CivilDate> exam_on;  // the day the second subject passed (completed only)
+  bool results_published = false;    // R8: every sitting of the history published by today
   std::optional<std::int32_t> theory_score_milli;     // of the passing attempt
   std::optional<std::int32_t> practical_score_milli;  // of the passing attempt
 };
@@ -41,7 +42,7 @@ struct CertificateStanding {
                                                                store::Id registration_id, CivilDate today);
 
 // The same, refused with kCertificateNotCompleted (citing D6) unless the decision is completed
-// and certificate_eligible.
+// and certificate_eligible, and (citing R8) until the results are published.
 [[nodiscard]] Result<CertificateStanding> require_certificate_completed(store::Transaction& tx,
                                                                         const PolicyCatalog& policies,
                                                                         store::Id registration_id, CivilDate today);

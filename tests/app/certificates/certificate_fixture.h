@@ -85,7 +85,7 @@ class CertificateTest : public apptest::AppTest {
       store::Batch b{0, org_a_, station, 5, "已考批次", store::BatchStatus::kClosed, kT0, kT0};
       auto batch = store::BatchRepository(tx).insert(b);
       if (!batch) return fail(batch.error());
-      auto sitting = seed_sitting(tx, station, *CivilDate::parse(exam_on), kT0);
+      auto sitting = seed_sitting(tx, station, *CivilDate::parse(exam_on), kT0, /*published=*/true);
       if (!sitting) return fail(sitting.error());
       for (int i = 0; i < n; ++i) {
         const Person p = person(offset + i + 1);

@@ -41,6 +41,25 @@ TEST_P(IssuanceTest, HistoryFromTheStoreIsCompletedOnlyWhenBothSubjectsPassed) {
   EXPECT_TRUE(r);
 }
 
+// R8, D17: results held until publication day hold the certificate too; from that day the same
+// holder is filed and issued.
+TEST_P(IssuanceTest, NothingIsFiledOrIssuedBeforeTheResultsArePublished) {
+  set_date("2025-03-20");  // the exam was on 2025-03-15; results publish on 2025-03-30
+  auto regs = seed_passed(1, station_);
+  auto held = db().read([&](store::Transaction& tx) {
+    return require_certificate_completed(tx, *policies_, regs[0], china_date(clock_.now()));
+  });
+  ASSERT_FALSE(held);
+  EXPECT_EQ(held.error().code, ErrorCode::kCertificateNotCompleted);
+  EXPECT_EQ(held.error().rule, "R8");
+  auto none = export_filing(*services_, station_actor_);
+  ASSERT_FALSE(none) << "nobody to file before publication";
+  EXPECT_EQ(none.error().code, ErrorCode::kWrongState);
+  set_date("2025-03-30");
+  file_all(station_actor_);
+  EXPECT_EQ(issue_all(station_actor_).issued, 1u);
+}
+
 TEST_P(IssuanceTest, RefusesUnfiledThenIssuesAfterFiling) {
   auto regs = seed_passed(3, station_);
   auto refused = issue_certificates(*services_, station_actor_, regs);
@@ -113,7 +132,7 @@ TEST_P(IssuanceTest, Policy2026GivesFourYearValidity) {
   auto r = in_tx([&](store::Transaction& tx) -> Result<void> {
     store::Batch b{0, org_a_, station_, 5, "2026", store::BatchStatus::kClosed, kT0, kT0};
     auto batch = store::BatchRepository(tx).insert(b);
-    auto sitting = seed_sitting(tx, station_, *CivilDate::parse("2026-11-01"), kT0);
+    auto sitting = seed_sitting(tx, station_, *CivilDate::parse("2026-11-01"), kT0, /*published=*/true);
     const Person p = person(70);
     PassedCandidate who;
     who.name = p.name;
