@@ -16,8 +16,8 @@
 #include "web/pages/examiner_pages.h"
 #include "web/pages/login_pages.h"
 #include "web/pages/organisation_pages.h"
-#include "web/pages/results_pages.h"
 #include "web/pages/proctor_pages.h"
+#include "web/pages/results_pages.h"
 #include "web/pages/sitting_routes.h"
 #include "web/pages/station_pages.h"
 #include "web/views.h"
@@ -64,10 +64,10 @@ void install_routes(Routes& routes, Metrics& metrics, app::Platform& platform) {
   add_certificate_routes(routes, platform, *shared_views);
   add_exam_routes(routes, platform, *shared_views);
   add_sitting_routes(routes, platform, *shared_views);
-  add_results_pages(routes, platform, *shared_views);
-  add_bank_routes(routes, platform, *shared_views);
   add_examiner_routes(routes, platform, *shared_views);
+  add_bank_routes(routes, platform, *shared_views);
   add_proctor_routes(routes, platform, *shared_views);
+  add_results_pages(routes, platform, *shared_views);
 }
 
 }  // namespace rc::web

@@ -190,9 +190,9 @@ Result<DemoReport> seed_demo(Platform& p) {
   if (auto r = seed_demo_certificates(p, staff->organisations[1], staff->station_actor, *hash, report); !r)
     return fail(r.error());
   if (auto r = seed_demo_exam(p, staff->station_id, report); !r) return fail(r.error());
-  if (auto r = seed_demo_results(p, staff->organisations[0], staff->station_id, *hash, report); !r) return fail(r.error());
   if (auto r = seed_demo_practical(p, staff->station_id, *hash, report); !r) return fail(r.error());
   if (auto r = seed_demo_checkins(p, staff->station_id, report); !r) return fail(r.error());
+  if (auto r = seed_demo_results(p, staff->organisations[0], staff->station_id, *hash, report); !r) return fail(r.error());
   return report;
 }
 
