@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <variant>
 
 #include "app/certificates/issuance_bench_setup.h"
 #include "app/certificates/issue_certificates.h"
@@ -27,16 +29,25 @@ struct ExamDayArgs {
   bool i_know = false;
 };
 
-int run_exam_day(const Globals& g, const ExamDayArgs& a) {
+// The platform of a throw-away store, or the exit code: a store that already has candidates or
+// sittings is refused unless the operator says --i-know.
+std::variant<std::unique_ptr<app::Platform>, int> open_throwaway_store(const Globals& g, bool i_know) {
   auto platform = open_platform(g);
   if (!platform) return print_error(platform.error()), kExitFailure;
   auto has_data = app::store_has_data((*platform)->database());
   if (!has_data) return print_error(has_data.error()), kExitFailure;
-  if (*has_data && !a.i_know) {
+  if (*has_data && !i_know) {
     print_error(make_error(ErrorCode::kWrongState, "store",
                            "数据库中已有考生或场次：压测准备只用于一次性的测试库（确认是测试库请加 --i-know）"));
     return kExitRefused;
   }
+  return std::move(*platform);
+}
+
+int run_exam_day(const Globals& g, const ExamDayArgs& a) {
+  auto opened = open_throwaway_store(g, a.i_know);
+  if (const int* code = std::get_if<int>(&opened)) return *code;
+  auto& platform = std::get<std::unique_ptr<app::Platform>>(opened);
   std::ofstream out(a.out);
   if (!out) {
     print_error(make_error(ErrorCode::kInvalidValue, "out", "无法写入输出文件 " + a.out));
@@ -45,7 +56,7 @@ int run_exam_day(const Globals& g, const ExamDayArgs& a) {
   app::ExamDayOptions o;
   o.candidates = a.candidates;
   o.sessions = true;
-  auto day = app::set_up_exam_day(**platform, o);
+  auto day = app::set_up_exam_day(*platform, o);
   if (!day) return print_error(day.error()), kExitRefused;
   // One line per candidate, tab-separated, for wrk's Lua script (bench/wrk/exam_day.lua).
   out << "# cookie\tcsrf\tpaper\tcandidate\n";
@@ -78,22 +89,16 @@ long peak_rss_mb() {
 }
 
 int run_issuance(const Globals& g, const IssuanceArgs& a) {
-  auto platform = open_platform(g);
-  if (!platform) return print_error(platform.error()), kExitFailure;
-  auto has_data = app::store_has_data((*platform)->database());
-  if (!has_data) return print_error(has_data.error()), kExitFailure;
-  if (*has_data && !a.i_know) {
-    print_error(make_error(ErrorCode::kWrongState, "store",
-                           "数据库中已有考生或场次：压测准备只用于一次性的测试库（确认是测试库请加 --i-know）"));
-    return kExitRefused;
-  }
-  std::cerr << "准备 " << a.holders << " 名已备案的虚构持证人 (seeding)...\n";
-  auto bench = app::set_up_issuance_bench(**platform, a.holders);
-  if (!bench) return print_error(bench.error()), kExitRefused;
-  auto writer = app::ofd_certificate_writer((*platform)->keys());
+  auto opened = open_throwaway_store(g, a.i_know);
+  if (const int* code = std::get_if<int>(&opened)) return *code;
+  auto& platform = std::get<std::unique_ptr<app::Platform>>(opened);
+  auto writer = app::ofd_certificate_writer(platform->keys());
   if (!writer) return print_error(writer.error()), kExitFailure;
-  app::CertificateServices services{(*platform)->database(), (*platform)->clock(), (*platform)->policies(),
-                                    (*platform)->cipher(), **writer, app::certificate_settings((*platform)->config())};
+  app::CertificateServices services{platform->database(), platform->clock(), platform->policies(),
+                                    platform->cipher(), **writer, app::certificate_settings(platform->config())};
+  std::cerr << "准备 " << a.holders << " 名已备案的虚构持证人 (seeding)...\n";
+  auto bench = app::set_up_issuance_bench(*platform, services, a.holders);
+  if (!bench) return print_error(bench.error()), kExitRefused;
   const auto total = bench->registrations.size();
   const auto start = std::chrono::steady_clock::now();
   const double cpu_start = cpu_seconds();

@@ -69,7 +69,7 @@ Result<Places> make_places(store::Transaction& tx, store::Timestamp now, CivilDa
 
 }  // namespace
 
-Result<IssuanceBench> set_up_issuance_bench(Platform& platform, int holders) {
+Result<IssuanceBench> set_up_issuance_bench(Platform& platform, const CertificateServices& services, int holders) {
   if (holders < 1 || holders > 1'000'000)
     return fail(ErrorCode::kInvalidValue, "holders", "人数应在 1 到 1,000,000 之间");
   const auto now = to_timestamp(platform.clock().now());
@@ -114,10 +114,6 @@ Result<IssuanceBench> set_up_issuance_bench(Platform& platform, int holders) {
     });
     if (!done) return fail(done.error());
   }
-  auto writer = ofd_certificate_writer(platform.keys());
-  if (!writer) return fail(writer.error());
-  CertificateServices services{platform.database(), platform.clock(), platform.policies(), platform.cipher(), **writer,
-                               certificate_settings(platform.config())};
   auto filing = export_filing(services, places->station_actor);
   if (!filing) return fail(filing.error());
   if (auto r = record_filing(services, places->station_actor, *filing, today); !r) return fail(r.error());

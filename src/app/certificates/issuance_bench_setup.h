@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "app/certificates/certificate_services.h"
 #include "app/platform.h"
 #include "app/registration/actor.h"
 #include "domain/common/result.h"
@@ -20,7 +21,8 @@ struct IssuanceBench {
   std::vector<store::Id> registrations;   // filed and issuable, in order
 };
 
-// kInvalidValue unless 1 <= holders <= 1,000,000.
-[[nodiscard]] Result<IssuanceBench> set_up_issuance_bench(Platform& platform, int holders);
+// kInvalidValue unless 1 <= holders <= 1,000,000. `services` files them (the writer is not used).
+[[nodiscard]] Result<IssuanceBench> set_up_issuance_bench(Platform& platform, const CertificateServices& services,
+                                                          int holders);
 
 }  // namespace rc::app
