@@ -61,16 +61,6 @@ Result<std::optional<ExamCheckin>> CheckinRepository::find(Id sitting_id, Id reg
   });
 }
 
-Result<bool> CheckinRepository::is_proctor_of(Id user_id, Id sitting_id, Id room_id) {
-  return guarded("读取监考安排", [&]() -> Result<bool> {
-    std::int64_t n = 0;
-    Statement st(tx_, sql::kCountProctorAssignment);
-    st.bind(sitting_id).bind(room_id).bind(user_id).into(n);
-    st.execute();
-    return n > 0;
-  });
-}
-
 Result<bool> CheckinRepository::room_in_sitting(Id sitting_id, Id room_id) {
   return guarded("读取场次考场", [&]() -> Result<bool> {
     std::int64_t n = 0;

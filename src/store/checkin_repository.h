@@ -32,12 +32,11 @@ class CheckinRepository {
                                                            std::optional<Id> recorded_by);
   [[nodiscard]] Result<std::optional<ExamCheckin>> find(Id sitting_id, Id registration_id, Subject subject);
 
-  // Whether the user is a proctor of this room at this sitting (sitting_staff).
-  [[nodiscard]] Result<bool> is_proctor_of(Id user_id, Id sitting_id, Id room_id);
   // Whether the room is one of the sitting's rooms (sitting_rooms).
   [[nodiscard]] Result<bool> room_in_sitting(Id sitting_id, Id room_id);
   // The rooms a proctor is assigned to at sittings held between two dates (inclusive).
   [[nodiscard]] Result<std::vector<ProctorRoom>> proctor_rooms(Id user_id, CivilDate from, CivilDate to);
+  // The room when the user is a proctor of it at this sitting (sitting_staff); nullopt otherwise.
   [[nodiscard]] Result<std::optional<ProctorRoom>> proctor_room(Id user_id, Id sitting_id, Id room_id);
 
   [[nodiscard]] Result<std::optional<DoorSeat>> seat_by_ticket(std::string_view ticket_no);

@@ -26,10 +26,6 @@ inline constexpr std::string_view kAdmitAllWithPapers =
     " FROM exam_papers p WHERE p.sitting_id = :sitting_id AND NOT EXISTS (SELECT 1 FROM exam_checkins ck"
     " WHERE ck.sitting_id = p.sitting_id AND ck.registration_id = p.registration_id AND ck.subject = 'theory')";
 
-inline constexpr std::string_view kCountProctorAssignment =
-    "SELECT count(*) FROM sitting_staff WHERE sitting_id = :sitting_id AND room_id = :room_id"
-    " AND user_id = :user_id AND duty = 'proctor'";
-
 inline constexpr std::string_view kCountSittingRoom =
     "SELECT count(*) FROM sitting_rooms WHERE sitting_id = :sitting_id AND room_id = :room_id";
 

@@ -107,8 +107,8 @@ TEST_P(CheckinRepositoryTest, TheDoorReadsTheSeatPlanAndTheStaff) {
       EXPECT_FALSE((*seat)->theory_outcome);
     }
     EXPECT_FALSE(*r.seat_by_ticket("NC2025-9999"));
-    EXPECT_TRUE(*r.is_proctor_of(proctor_, s_.sitting, room_));
-    EXPECT_FALSE(*r.is_proctor_of(proctor_ + 1, s_.sitting, room_));
+    EXPECT_TRUE(*r.proctor_room(proctor_, s_.sitting, room_));
+    EXPECT_FALSE(*r.proctor_room(proctor_ + 1, s_.sitting, room_));
     EXPECT_TRUE(*r.room_in_sitting(s_.sitting, room_));
     auto rooms = r.proctor_rooms(proctor_, date("2025-03-15"), date("2025-03-15"));
     EXPECT_TRUE(rooms && rooms->size() == 1u && rooms->front().seated == 1 && rooms->front().room_name == "第一考场");
