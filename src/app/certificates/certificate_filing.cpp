@@ -46,7 +46,7 @@ Result<store::Id> export_filing(const CertificateServices& s, const Actor& actor
     for (store::Id id : *waiting) {
       auto standing = certificate_standing(tx, s.policies, id, today);
       if (!standing && standing.error().code == ErrorCode::kStorageFailure) return fail(standing.error());
-      if (standing && standing->exam_on && standing->results_published) entries.push_back({0, id, *standing->exam_on});
+      if (standing && standing->certifiable()) entries.push_back({0, id, *standing->exam_on});
     }
     if (entries.empty())
       return fail(ErrorCode::kWrongState, "", "目前没有两科均合格且尚未备案的考生，无需报送备案");

@@ -19,7 +19,7 @@ Result<StationCertificates> station_certificates(const CertificateServices& s, c
     for (store::Id id : *unfiled) {
       auto st = certificate_standing(tx, s.policies, id, today);
       if (!st && st.error().code == ErrorCode::kStorageFailure) return fail(st.error());
-      if (st && st->exam_on && st->results_published) ++out.waiting_for_filing;
+      if (st && st->certifiable()) ++out.waiting_for_filing;
     }
     auto waiting = filings.filed_without_certificate(actor.entity_id);
     auto list = filings.list_by_station(actor.entity_id);

@@ -1,14 +1,15 @@
 #include "app/results/candidate_history.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
+#include "app/results/result_publication.h"
 #include "domain/rules/engine.h"
 #include "store/attempt_repository.h"
 #include "store/candidate_repository.h"
 #include "store/registration_repository.h"
-#include "store/statement.h"
-#include "store/storage_error.h"
+#include "store/sitting_repository.h"
 
 namespace rc::app {
 namespace {
@@ -98,18 +99,21 @@ Result<CertificateStanding> certificate_standing(store::Transaction& tx, const P
   const auto& pr = decision->practical;
   if (decision->registration_status == rules::RegistrationStatus::kCompleted && th.passed_on && pr.passed_on)
     s.exam_on = std::max(*th.passed_on, *pr.passed_on);
-  // R8, D17: every sitting of the history published by today (a certificate would tell the
-  // result early otherwise).
-  auto unpublished = store::guarded("读取成绩公布", [&]() -> Result<std::int64_t> {
-    std::int64_t n = 0;
-    store::Statement st(tx,
-                        "SELECT count(*) FROM attempts a LEFT JOIN result_publications p ON p.sitting_id = a.sitting_id"
-                        " WHERE a.registration_id = :registration_id AND (p.publish_on IS NULL OR p.publish_on > :today)");
-    st.bind(registration_id).bind(today).into(n).execute();
-    return n;
-  });
-  if (!unpublished) return fail(unpublished.error());
-  s.results_published = *unpublished == 0;
+  // R8, D17: a certificate waits until every sitting of the registration has its results
+  // published (it would tell a result early otherwise); visibility as result_publication.h says.
+  if (s.exam_on) {
+    store::SittingRepository sittings(tx);
+    std::set<store::Id> seen;
+    s.results_published = true;
+    for (const auto& a : history->second) {
+      if (!seen.insert(a.sitting_id).second) continue;
+      auto publication = sittings.publication_of(a.sitting_id);
+      if (!publication) return fail(publication.error());
+      std::optional<CivilDate> publish_on;
+      if (*publication) publish_on = (*publication)->publish_on;
+      if (!results_visible(publish_on, today)) s.results_published = false;
+    }
+  }
   s.theory_score_milli = passing_score(history->second, store::Subject::kTheory);
   s.practical_score_milli = passing_score(history->second, store::Subject::kPractical);
   return s;

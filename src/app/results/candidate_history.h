@@ -28,7 +28,9 @@ struct CertificateStanding {
   store::Candidate candidate;
   rules::Decision decision;
   std::optional<CivilDate> exam_on;  // the day the second subject passed (completed only)
-  bool results_published = false;    // R8: every sitting of the history published by today
+  bool results_published = false;    // R8: completed, and every sitting of it published by today
+  // Ready to be filed and certified: completed (D6) with the results out (R8).
+  bool certifiable() const { return exam_on.has_value() && results_published; }
   std::optional<std::int32_t> theory_score_milli;     // of the passing attempt
   std::optional<std::int32_t> practical_score_milli;  // of the passing attempt
 };
