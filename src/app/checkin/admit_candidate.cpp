@@ -2,6 +2,7 @@
 
 #include "app/checkin/door_access.h"
 #include "app/checkin/record_absences.h"
+#include "sheet/text_encoding.h"
 #include "store/checkin_repository.h"
 
 namespace rc::app {
@@ -48,7 +49,7 @@ Result<void> check_note(const DoorAdmit& r) {
     return fail(ErrorCode::kReasonRequired, "note",
                 "人工核验放行必须填写核验说明（例如：已核对身份证原件，本人与照片一致）",
                 "R6");
-  if (text_chars(r.note) > kCheckinNoteMaxChars)
+  if (sheet::utf8_length(r.note) > kCheckinNoteMaxChars)
     return fail(ErrorCode::kTooLarge, "note", "核验说明不能超过 " + std::to_string(kCheckinNoteMaxChars) + " 个字");
   return ok();
 }

@@ -51,13 +51,6 @@ Result<store::DoorSeat> seat_in_room(store::Transaction& tx, const store::Procto
   return std::move(**seat);
 }
 
-std::size_t text_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 std::string trimmed_text(std::string_view s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   if (b == std::string_view::npos) return {};

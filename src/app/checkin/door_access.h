@@ -38,10 +38,9 @@ Error late_arrival_error(const Policy& policy);
 [[nodiscard]] Result<store::DoorSeat> seat_in_room(store::Transaction& tx, const store::ProctorRoom& room,
                                                    std::string_view ticket_no);
 
-// Free text typed at the door (notes, incident descriptions): without surrounding white space, and
-// its length in characters (UTF-8 code points, as the schema's length() counts).
+// Free text typed at the door (notes, incident descriptions) without surrounding white space; its
+// length in characters (as the schema's length() counts) is sheet::utf8_length.
 std::string trimmed_text(std::string_view s);
-std::size_t text_chars(std::string_view s);
 
 // "HH:MM" China time.
 std::string china_clock(store::Timestamp t);

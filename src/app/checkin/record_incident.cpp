@@ -1,6 +1,7 @@
 #include "app/checkin/record_incident.h"
 
 #include "app/checkin/door_access.h"
+#include "sheet/text_encoding.h"
 #include "store/checkin_repository.h"
 
 namespace rc::app {
@@ -38,7 +39,7 @@ Result<store::Id> record_incident(store::Database& db, const Clock& clock, const
     row.kind = *kind;
     row.description = trimmed_text(form.description);
     if (row.description.empty()) return fail(ErrorCode::kMissingField, "description", "请填写考场情况的经过");
-    if (text_chars(row.description) > kIncidentDescriptionMaxChars)
+    if (sheet::utf8_length(row.description) > kIncidentDescriptionMaxChars)
       return fail(ErrorCode::kTooLarge, "description",
                   "情况说明不能超过 " + std::to_string(kIncidentDescriptionMaxChars) + " 个字");
     if (const auto ticket = trimmed_text(form.ticket_no); !ticket.empty()) {

@@ -4,6 +4,7 @@
 #include "app/results/result_publication.h"
 #include "app/results/result_views.h"
 #include "app/rules_evaluation.h"
+#include "sheet/text_encoding.h"
 #include "store/appeal_repository.h"
 #include "store/attempt_repository.h"
 #include "store/registration_repository.h"
@@ -18,17 +19,11 @@ std::string trimmed(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// Characters, not bytes: the limits are for people writing Chinese.
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 Result<std::string> reason_text(const std::string& raw, const char* field) {
   std::string r = trimmed(raw);
   if (r.empty()) return fail(ErrorCode::kMissingField, field, "请填写原因");
-  if (characters(r) > 500) return fail(ErrorCode::kInvalidValue, field, "原因不能超过 500 字");
+  // Characters, not bytes: the limits are for people writing Chinese.
+  if (sheet::utf8_length(r) > 500) return fail(ErrorCode::kInvalidValue, field, "原因不能超过 500 字");
   return r;
 }
 

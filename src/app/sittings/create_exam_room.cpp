@@ -1,16 +1,10 @@
 #include "app/sittings/create_exam_room.h"
 
 #include "app/sittings/sitting_access.h"
+#include "sheet/text_encoding.h"
 #include "store/exam_room_repository.h"
 
 namespace rc::app {
-
-std::size_t utf8_length(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 namespace {
 
@@ -25,7 +19,7 @@ std::string trimmed(std::string_view s) {
 Result<store::Id> create_exam_room(store::Database& db, const Clock& clock, const Actor& actor, const NewExamRoom& in) {
   if (auto r = require_station_user(actor); !r) return fail(r.error());
   const std::string name = trimmed(in.name);
-  if (name.empty() || utf8_length(name) > 64)
+  if (name.empty() || sheet::utf8_length(name) > 64)  // the schema's length()
     return fail(ErrorCode::kInvalidValue, "name", "请填写考场名称（1 到 64 个字）");
   for (unsigned char c : name)
     if (c < 0x20) return fail(ErrorCode::kInvalidValue, "name", "考场名称不能含控制字符");

@@ -23,7 +23,4 @@ struct NewExamRoom {
 [[nodiscard]] Result<store::Id> create_exam_room(store::Database& db, const Clock& clock, const Actor& actor,
                                                  const NewExamRoom& room);
 
-// Number of Unicode code points in UTF-8 text (the schema's length()).
-std::size_t utf8_length(std::string_view text);
-
 }  // namespace rc::app
