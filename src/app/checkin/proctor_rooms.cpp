@@ -25,11 +25,14 @@ Result<void> require_proctor_of(store::Database& db, const Actor& actor, store::
 
 Result<RoomRoster> room_roster(store::Database& db, const Clock& clock, const PolicyCatalog& policies,
                                const Actor& actor, store::Id sitting_id, store::Id room_id) {
-  const auto now = clock.now();
-  // Access first, so that a stranger cannot make the sweep run.
-  if (auto access = require_proctor_of(db, actor, sitting_id, room_id); !access) return fail(access.error());
-  if (auto swept = record_absences(db, policies, now, sitting_id); !swept) return fail(swept.error());
-  const auto at = to_timestamp(now);
+  const auto at = to_timestamp(clock.now());
+  // Access first (in the read of the sweep's seats), so that a stranger cannot make the sweep run.
+  auto unchecked = db.read([&](store::Transaction& tx) -> Result<std::vector<store::UncheckedSeat>> {
+    if (auto room = require_proctor_room(tx, actor, sitting_id, room_id); !room) return fail(room.error());
+    return store::CheckinRepository(tx).unchecked_seats(at, sitting_id);
+  });
+  if (!unchecked) return fail(unchecked.error());
+  if (auto swept = record_absences_of(db, policies, at, *unchecked); !swept) return fail(swept.error());
   return db.transaction([&](store::Transaction& tx) -> Result<RoomRoster> {
     auto room = require_proctor_room(tx, actor, sitting_id, room_id);
     if (!room) return fail(room.error());

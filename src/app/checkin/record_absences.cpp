@@ -62,8 +62,13 @@ Result<int> record_absences(store::Database& db, const PolicyCatalog& policies,
   auto unchecked =
       db.read([&](store::Transaction& tx) { return store::CheckinRepository(tx).unchecked_seats(at, sitting_id); });
   if (!unchecked) return fail(unchecked.error());
+  return record_absences_of(db, policies, at, *unchecked);
+}
+
+Result<int> record_absences_of(store::Database& db, const PolicyCatalog& policies, store::Timestamp at,
+                               const std::vector<store::UncheckedSeat>& unchecked) {
   int recorded = 0;
-  for (const auto& seat : *unchecked) {
+  for (const auto& seat : unchecked) {
     auto policy = policies.by_id(seat.policy_id);
     if (!policy) return fail(policy.error());
     auto closes = door_closes_at(seat.theory_starts_at, **policy);

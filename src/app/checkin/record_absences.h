@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <optional>
+#include <vector>
 
 #include "app/registration/actor.h"
 #include "domain/common/result.h"
@@ -23,6 +24,11 @@ namespace rc::app {
 [[nodiscard]] Result<int> record_absences(store::Database& db, const PolicyCatalog& policies,
                                           std::chrono::system_clock::time_point now,
                                           std::optional<store::Id> sitting_id = std::nullopt);
+
+// The same sweep over seats the caller has read (CheckinRepository::unchecked_seats at `at`): the
+// room list reads them in the transaction of its access check.
+[[nodiscard]] Result<int> record_absences_of(store::Database& db, const PolicyCatalog& policies, store::Timestamp at,
+                                             const std::vector<store::UncheckedSeat>& unchecked);
 
 // Records one candidate absent inside the caller's transaction (the sweep, and a late arrival
 // refused at the door, D11): the check-in row, the rules history and the audit event by `actor`
