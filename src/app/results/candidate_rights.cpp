@@ -83,14 +83,4 @@ std::string_view rights_status_label(rules::RegistrationStatus s) {
   return "";
 }
 
-std::string_view right_kind_label(rules::SittingKind k) {
-  switch (k) {
-    case rules::SittingKind::kFirst: return "首次考试";
-    case rules::SittingKind::kMakeup: return "缺考补考";
-    case rules::SittingKind::kOnsiteRetake: return "现场补考";
-    case rules::SittingKind::kRetake: return "补考";
-  }
-  return "";
-}
-
 }  // namespace rc::app

@@ -49,6 +49,5 @@ struct RightsStanding {
 
 std::string_view subject_status_label(rules::SubjectStatus s);         // 已通过, 可补考, ...
 std::string_view rights_status_label(rules::RegistrationStatus s);  // 进行中, 已完成, ...
-std::string_view right_kind_label(rules::SittingKind k);               // 补考, 缺考补考, 现场补考
 
 }  // namespace rc::app

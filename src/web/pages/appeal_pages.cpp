@@ -55,7 +55,7 @@ json right_json(const char* subject, const char* code, const rules::SubjectDecis
           {"status_label", std::string(app::subject_status_label(d.status))},
           {"rule", d.rule},
           {"deadline", d.deadline ? d.deadline->to_string() : ""},
-          {"kind_label", d.kind ? std::string(app::right_kind_label(*d.kind)) : ""},
+          {"kind_label", d.kind ? std::string(rules::name_zh(*d.kind)) : ""},
           {"schedulable", d.status == rules::SubjectStatus::kRetakeAvailable}};
 }
 

@@ -100,7 +100,7 @@ json subject_right_json(const char* label, const rules::SubjectDecision& d) {
          {"status_label", std::string(app::subject_status_label(d.status))},
          {"rule", d.rule},
          {"deadline", d.deadline ? d.deadline->to_string() : ""},
-         {"kind_label", d.kind ? std::string(app::right_kind_label(*d.kind)) : ""},
+         {"kind_label", d.kind ? std::string(rules::name_zh(*d.kind)) : ""},
          {"valid_until", d.valid_until ? d.valid_until->to_string() : ""},
          {"free_label", d.free ? (*d.free ? "免费" : "须缴费") : ""},
          {"has_right", d.status == rules::SubjectStatus::kRetakeAvailable ||
