@@ -40,6 +40,13 @@ Result<exam::PaperMark> mark_stored(store::Transaction& tx, const Policy& policy
                                     store::Id attempt_id) {
   auto paper = paper_from_json_text(row.paper_json);
   if (!paper) return fail(paper.error());
+  return mark_stored_answers(tx, *paper, attempt_id, policy.theory);
+}
+
+}  // namespace
+
+Result<exam::PaperMark> mark_stored_answers(store::Transaction& tx, const exam::Paper& paper, store::Id attempt_id,
+                                            const TheoryPaper& scoring) {
   auto stored = store::ExamAttemptRepository(tx).all_answers(attempt_id);
   if (!stored) return fail(stored.error());
   std::vector<exam::AnswerStep> steps;
@@ -47,12 +54,10 @@ Result<exam::PaperMark> mark_stored(store::Transaction& tx, const Policy& policy
   for (const auto& a : *stored)
     steps.push_back({static_cast<std::size_t>(a.question_no - 1), static_cast<std::uint64_t>(a.sequence),
                      static_cast<std::uint8_t>(a.choice)});
-  auto answers = exam::final_answers(*paper, steps);
+  auto answers = exam::final_answers(paper, steps);
   if (!answers) return fail(answers.error());
-  return exam::mark_paper(*paper, *answers, policy.theory);
+  return exam::mark_paper(paper, *answers, scoring);
 }
-
-}  // namespace
 
 Error closed_attempt_error(store::ExamAttemptStatus status) {
   return make_error(ErrorCode::kExamClosed, "attempt",

@@ -23,6 +23,8 @@
 #include "app/registration/actor.h"
 #include "domain/common/result.h"
 #include "domain/policy/policy_catalog.h"
+#include "exam/marking.h"
+#include "exam/paper.h"
 #include "store/database.h"
 #include "store/exam_records.h"
 
@@ -53,6 +55,11 @@ struct FinishOutcome {
 // The same inside the caller's transaction (several attempts marked in one commit).
 [[nodiscard]] Result<bool> mark_exam_attempt_in(store::Transaction& tx, const PolicyCatalog& policies,
                                                 store::Id attempt_id, std::chrono::system_clock::time_point now);
+// The marking itself, nothing written: `paper` marked against the attempt's stored answer steps
+// (the highest sequence per question wins). The item analysis (F11) marks again with it, exactly
+// as the marker did.
+[[nodiscard]] Result<exam::PaperMark> mark_stored_answers(store::Transaction& tx, const exam::Paper& paper,
+                                                          store::Id attempt_id, const TheoryPaper& scoring);
 // Step 1 alone inside the caller's transaction: in_progress -> target at `now`, audited as the
 // actor's submit or the system's time-out. False when it was no longer in progress (nothing done).
 // No ownership or deadline check: the caller decided (finish_exam_attempt, the answer journal).

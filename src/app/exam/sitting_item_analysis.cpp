@@ -5,9 +5,9 @@
 
 #include "app/exam/exam_bank.h"
 #include "app/exam/exam_paper_document.h"
+#include "app/exam/finish_exam_attempt.h"
 #include "exam/marking.h"
 #include "sheet/xlsx_writer.h"
-#include "store/exam_attempt_repository.h"
 #include "store/sitting_repository.h"
 #include "store/statement.h"
 #include "store/storage_error.h"
@@ -31,16 +31,7 @@ Result<exam::CandidateResponses> responses(store::Transaction& tx, const PolicyC
                                            const MarkedAttempt& m, const exam::Paper& paper) {
   auto policy = policies.by_id(m.policy_id);
   if (!policy) return fail(policy.error());
-  auto stored = store::ExamAttemptRepository(tx).all_answers(m.attempt_id);
-  if (!stored) return fail(stored.error());
-  std::vector<exam::AnswerStep> steps;
-  steps.reserve(stored->size());
-  for (const auto& a : *stored)
-    steps.push_back({static_cast<std::size_t>(a.question_no - 1), static_cast<std::uint64_t>(a.sequence),
-                     static_cast<std::uint8_t>(a.choice)});
-  auto answers = exam::final_answers(paper, steps);
-  if (!answers) return fail(answers.error());
-  auto mark = exam::mark_paper(paper, *answers, (*policy)->theory);
+  auto mark = mark_stored_answers(tx, paper, m.attempt_id, (*policy)->theory);
   if (!mark) return fail(mark.error());
   return exam::responses_of(paper, *mark);
 }
