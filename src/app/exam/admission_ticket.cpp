@@ -94,10 +94,6 @@ std::string ticket_qr_text(const Platform& p, std::string_view ticket_no) {
   return ticket_qr_text(ticket_qr_key(p.keys()), ticket_no);
 }
 
-Result<std::string> parse_ticket_qr(const Platform& p, std::string_view text) {
-  return parse_ticket_qr(ticket_qr_key(p.keys()), text);
-}
-
 std::string_view ticket_kind_label(store::AttemptKind kind) {
   return kind == store::AttemptKind::kFirst ? "新考" : "补考";
 }

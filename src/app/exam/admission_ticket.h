@@ -25,10 +25,6 @@ namespace rc::app {
 // REQUIRES: ticket_no is a ticket number (6-32 of [0-9A-Z-]).
 std::string ticket_qr_text(const Platform& p, std::string_view ticket_no);
 
-// The ticket number in a scanned QR text; kTicketInvalid for anything malformed or with a wrong
-// MAC (constant-time compare). Says nothing about whether the ticket exists: load it next.
-[[nodiscard]] Result<std::string> parse_ticket_qr(const Platform& p, std::string_view text);
-
 struct TicketSubject {
   store::Subject subject = store::Subject::kTheory;
   store::AttemptKind kind = store::AttemptKind::kFirst;  // first, retake or makeup
@@ -66,7 +62,8 @@ struct AdmissionTicket {
 // it has no seat yet). kForbidden per the access rule above.
 [[nodiscard]] Result<AdmissionTicket> load_admission_ticket(Platform& p, const Actor& actor, store::Id registration_id);
 
-// The ticket with this number (as parse_ticket_qr returns it); kNotFound when there is none.
+// The ticket with this number (as ticket_from_scan returns it, app/checkin/door_ticket.h); kNotFound
+// when there is none.
 [[nodiscard]] Result<AdmissionTicket> load_admission_ticket(Platform& p, const Actor& actor, std::string_view ticket_no);
 
 // The signed-in candidate's current ticket: the seat of their newest registration that has one

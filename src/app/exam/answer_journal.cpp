@@ -379,7 +379,6 @@ int AnswerJournal::write_batch(Job* first, std::size_t n) {
     ++stats_.batches;
     stats_.stored += stored;
     stats_.refused += refused;
-    stats_.closed += static_cast<std::uint64_t>(results.closed_now);
     stats_.largest_batch = std::max<std::uint64_t>(stats_.largest_batch, n);
   }
   // Committed closes go to the marker BEFORE anyone hears back, so that wait_for_marking() after
@@ -391,12 +390,10 @@ int AnswerJournal::write_batch(Job* first, std::size_t n) {
     MarkJob m;
     m.attempt_id = c.attempt_id;
     m.at = c.at;
-    if (c.job < n) {
+    if (c.job < n) {  // otherwise a time-out nobody waits for: no outcome to answer with
       m.outcome = *results.finishes[c.job];
       m.done = std::move(first[c.job].finished);
       answered_by_marker[c.job] = true;
-    } else {
-      m.outcome = FinishOutcome{c.attempt_id, store::ExamAttemptStatus::kTimedOut, true, false};
     }
     marks.push_back(std::move(m));
   }

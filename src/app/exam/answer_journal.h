@@ -77,7 +77,6 @@ struct JournalStats {
   std::uint64_t stored = 0;
   std::uint64_t refused = 0;
   std::uint64_t largest_batch = 0;
-  std::uint64_t closed = 0;  // attempts closed (submitted or timed out) by this journal
   std::uint64_t marked = 0;  // attempts marked by its marker
 };
 

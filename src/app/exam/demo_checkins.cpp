@@ -3,7 +3,10 @@
 #include "app/demo/demo_people.h"
 #include "app/registration/actor.h"
 #include "store/checkin_repository.h"
+#include "store/exam_room_repository.h"
+#include "store/seat_plan_repository.h"
 #include "store/sitting_repository.h"
+#include "store/sitting_staff_repository.h"
 #include "store/statement.h"
 #include "store/storage_error.h"
 #include "store/user_repository.h"
@@ -25,15 +28,6 @@ constexpr std::string_view kUnseatedApproved =
     " AND r.status = 'approved' AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.registration_id = r.id)"
     " AND NOT EXISTS (SELECT 1 FROM exam_papers p WHERE p.registration_id = r.id)"
     " AND NOT EXISTS (SELECT 1 FROM sitting_seats ss WHERE ss.registration_id = r.id) ORDER BY r.id DESC";
-constexpr std::string_view kInsertRoom =
-    "INSERT INTO exam_rooms (station_id, name, seats, kind, created_at) VALUES "
-    "(:station_id, :name, 30, 'theory', :at) RETURNING id";
-constexpr std::string_view kInsertSittingRoom = "INSERT INTO sitting_rooms (sitting_id, room_id) VALUES (:s, :r)";
-constexpr std::string_view kInsertSeat =
-    "INSERT INTO sitting_seats (sitting_id, registration_id, room_id, seat_no, theory_kind, ticket_no, assigned_at)"
-    " VALUES (:s, :r, :room, 1, 'first', :ticket, :at)";
-constexpr std::string_view kInsertStaff =
-    "INSERT INTO sitting_staff (sitting_id, room_id, user_id, duty, assigned_at) VALUES (:s, :r, :u, 'proctor', :at)";
 
 constexpr const char* kLateRoomName = "第九考场（迟到演示）";
 constexpr const char* kDemoNote = "演示数据：已核对身份证原件，本人与准考证照片一致";
@@ -131,23 +125,22 @@ Result<std::optional<PaperSeat>> seat_late_candidate(Platform& p, store::Id stat
     auto sitting = store::SittingRepository(tx).insert(s);
     if (!sitting) return fail(sitting.error());
     PaperSeat seat{fresh->front(), "D11LATE-" + std::to_string(*sitting)};
-    auto made = store::guarded("安排迟到演示考生", [&]() -> Result<void> {
-      store::Id room = 0;
-      store::Statement st(tx, kInsertRoom);
-      st.bind(station_id).bind(kLateRoomName).bind(now).into(room);
-      st.execute();
-      store::Statement(tx, kInsertSittingRoom).bind(*sitting).bind(room).execute();
-      store::Statement(tx, kInsertSeat)
-          .bind(*sitting)
-          .bind(seat.registration_id)
-          .bind(room)
-          .bind(*seat.ticket_no)
-          .bind(now)
-          .execute();
-      store::Statement(tx, kInsertStaff).bind(*sitting).bind(room).bind(proctor.user_id).bind(now).execute();
-      return ok();
-    });
-    if (!made) return fail(made.error());
+    store::ExamRoomRepository rooms(tx);
+    auto room = rooms.insert({0, station_id, kLateRoomName, 30, store::RoomKind::kTheory, now});
+    if (!room) return fail(room.error());
+    if (auto r = rooms.add_to_sitting(*sitting, *room); !r) return fail(r.error());
+    store::SittingSeat row;
+    row.sitting_id = *sitting;
+    row.registration_id = seat.registration_id;
+    row.room_id = *room;
+    row.seat_no = 1;
+    row.theory_kind = store::AttemptKind::kFirst;
+    row.ticket_no = *seat.ticket_no;
+    row.assigned_at = now;
+    if (auto id = store::SeatPlanRepository(tx).insert(row); !id) return fail(id.error());
+    if (auto r = store::SittingStaffRepository(tx).insert({*sitting, *room, proctor.user_id, store::StaffDuty::kProctor, now});
+        !r)
+      return fail(r.error());
     return std::optional<PaperSeat>{seat};
   });
 }
