@@ -52,7 +52,7 @@ Result<SeatSubjects> check_registration(store::Transaction& tx, const PolicyCata
   auto here = store::SeatPlanRepository(tx).find_for(sitting.id, registration_id);
   if (!here) return fail(here.error());
   if (*here) return fail(ErrorCode::kConflict, "registration_id", who + "已在本场次安排了座位");
-  auto subjects = seat_subjects(tx, policies, sr->registration, sitting, today);
+  auto subjects = seat_subjects(tx, policies, sr->registration, sr->candidate, sitting, today);
   if (!subjects) return fail(subjects.error());
   if (!subjects->any())
     return fail(ErrorCode::kNoRightForSitting, "registration_id", who + "不能参加该场次：" + subjects->reason, subjects->rule);

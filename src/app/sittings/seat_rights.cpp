@@ -2,7 +2,6 @@
 
 #include "app/results/candidate_history.h"
 #include "domain/rules/engine.h"
-#include "store/candidate_repository.h"
 #include "store/seat_plan_repository.h"
 #include "store/sitting_repository.h"
 
@@ -54,12 +53,11 @@ std::optional<store::AttemptKind> subject_kind(const rules::SubjectDecision& d, 
 }  // namespace
 
 Result<SeatSubjects> seat_subjects(store::Transaction& tx, const PolicyCatalog& policies,
-                                   const store::Registration& reg, const store::Sitting& sitting, CivilDate today) {
+                                   const store::Registration& reg, const store::Candidate& candidate,
+                                   const store::Sitting& sitting, CivilDate today) {
   SeatSubjects out;
   out.rule = "R12";
-  auto candidate = store::CandidateRepository(tx).find(reg.candidate_id);
-  if (!candidate) return fail(candidate.error());
-  auto history = candidate_history(tx, reg, candidate->birth_date, today);
+  auto history = candidate_history(tx, reg, candidate.birth_date, today);
   if (!history) return fail(history.error());
   auto decision = rules::evaluate(*history, policies);
   if (!decision) {

@@ -25,9 +25,11 @@ struct SeatSubjects {
   bool any() const { return theory || practical; }
 };
 
-// REQUIRES: registration and sitting are stored; today is the China date of the decision.
+// REQUIRES: registration, its candidate and sitting are stored; today is the China date of the
+// decision. The candidate is the caller's (both callers have read it already).
 [[nodiscard]] Result<SeatSubjects> seat_subjects(store::Transaction& tx, const PolicyCatalog& policies,
-                                                 const store::Registration& registration, const store::Sitting& sitting,
+                                                 const store::Registration& registration,
+                                                 const store::Candidate& candidate, const store::Sitting& sitting,
                                                  CivilDate today);
 
 }  // namespace rc::app

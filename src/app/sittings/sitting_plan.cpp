@@ -24,7 +24,7 @@ Result<std::vector<UnseatedCandidate>> unseated(store::Transaction& tx, const Po
     if (!reg) return fail(reg.error());
     auto candidate = store::CandidateRepository(tx).find(reg->candidate_id);
     if (!candidate) return fail(candidate.error());
-    auto subjects = seat_subjects(tx, policies, *reg, sitting, today);
+    auto subjects = seat_subjects(tx, policies, *reg, *candidate, sitting, today);
     if (!subjects) return fail(subjects.error());
     out.push_back({id, candidate->name, candidate->id_number_masked, *subjects});
   }
