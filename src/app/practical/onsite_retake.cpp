@@ -15,10 +15,10 @@ Result<store::Id> start_onsite_retake(store::Database& db, const Clock& clock, R
     auto loaded = load_draw(tx, failed_draw_id);
     if (!loaded) return fail(loaded.error());
     const auto& d = loaded->row;
-    auto examiners = require_room_examiner(tx, actor, d.sitting_id, d.room_id);
-    if (!examiners) return fail(examiners.error());
+    auto group = require_room_examiner(tx, actor, d.sitting_id, d.room_id);
+    if (!group) return fail(group.error());
     if (auto r = require_onsite_retake_right(tx, policies, d, china_date(now)); !r) return fail(r.error());
-    if (auto n = loaded->scheme->check_examiner_count(static_cast<int>(examiners->size())); !n) return fail(n.error());
+    if (auto n = loaded->scheme->check_examiner_count(static_cast<int>(group->examiners.size())); !n) return fail(n.error());
     if (auto c = claim_candidate(tx, actor, *loaded->scheme, d.sitting_id, d.registration_id, d.room_id, at); !c)
       return fail(c.error());
     return record_draw(tx, random, actor, *loaded->scheme, d.sitting_id, d.registration_id,

@@ -12,7 +12,7 @@ Result<store::Id> record_draw(store::Transaction& tx, RandomSource& random, cons
                               const practical::AssessmentScheme& scheme, store::Id sitting_id, store::Id registration_id,
                               store::AttemptKind kind, store::Id room_id, store::Timestamp at) {
   const std::uint64_t seed = random.next_u64();
-  const practical::Draw draw = practical::draw_items(scheme, seed);
+  const nlohmann::json items = practical::draw_to_json(practical::draw_items(scheme, seed));
   store::PracticalDraw row;
   row.sitting_id = sitting_id;
   row.registration_id = registration_id;
@@ -20,14 +20,14 @@ Result<store::Id> record_draw(store::Transaction& tx, RandomSource& random, cons
   row.room_id = room_id;
   row.scheme_id = scheme.id;
   row.seed = std::to_string(seed);
-  row.items_json = practical::draw_to_json(draw).dump();
+  row.items_json = items.dump();
   row.drawn_at = at;
   row.drawn_by = actor.user_id;
   auto id = store::PracticalRepository(tx).insert_draw(row);
   if (!id) return fail(id.error());
   nlohmann::json detail{{"sitting", sitting_id},  {"registration", registration_id}, {"kind", store::to_text(kind)},
                         {"room", room_id},         {"scheme", scheme.id},            {"seed", row.seed},
-                        {"items", practical::draw_to_json(draw)["items"]}};
+                        {"items", items.at("items")}};
   if (auto a = audit(tx, actor, at, {"practical.draw", "practical_draw", *id, std::move(detail)}); !a) return fail(a.error());
   return *id;
 }
@@ -45,8 +45,8 @@ Result<OpenedPractical> open_practical(store::Database& db, const Clock& clock, 
   const auto now = clock.now();
   const auto at = to_timestamp(now);
   return db.transaction([&](store::Transaction& tx) -> Result<OpenedPractical> {
-    auto examiners = require_room_examiner(tx, actor, sitting_id, room_id);
-    if (!examiners) return fail(examiners.error());
+    auto group = require_room_examiner(tx, actor, sitting_id, room_id);
+    if (!group) return fail(group.error());
     store::PracticalRepository repo(tx);
     auto seat = repo.seat_by_ticket(ticket_no);
     if (!seat) return fail(seat.error());
@@ -58,7 +58,7 @@ Result<OpenedPractical> open_practical(store::Database& db, const Clock& clock, 
       return fail(ErrorCode::kWrongState, "sitting", "本场次技能考核在 " + s.held_on.to_string() + " 进行，不是今天");
     auto scheme = scheme_for(tx, policies, s.registration_id, s.station_id);
     if (!scheme) return fail(scheme.error());
-    if (auto n = (*scheme)->check_examiner_count(static_cast<int>(examiners->size())); !n) return fail(n.error());
+    if (auto n = (*scheme)->check_examiner_count(static_cast<int>(group->examiners.size())); !n) return fail(n.error());
 
     auto draws = repo.draws_of_candidate(sitting_id, s.registration_id);
     if (!draws) return fail(draws.error());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include "app/results/candidate_history.h"
 #include "store/attempt_repository.h"
@@ -35,8 +36,8 @@ Result<const practical::AssessmentScheme*> scheme_for(store::Transaction& tx, co
   return *scheme;
 }
 
-Result<std::vector<store::Id>> require_room_examiner(store::Transaction& tx, const Actor& actor, store::Id sitting_id,
-                                                     store::Id room_id) {
+Result<RoomGroup> require_room_examiner(store::Transaction& tx, const Actor& actor, store::Id sitting_id,
+                                        store::Id room_id) {
   const auto refuse = [] { return fail(ErrorCode::kForbidden, "room", "您不是本场次该考场的考评员，不能在此评分"); };
   if (actor.role != store::Role::kExaminer) return refuse();
   auto room = store::ExamRoomRepository(tx).find(room_id);
@@ -45,7 +46,7 @@ Result<std::vector<store::Id>> require_room_examiner(store::Transaction& tx, con
   auto examiners = store::PracticalRepository(tx).room_examiners(sitting_id, room_id);
   if (!examiners) return fail(examiners.error());
   if (std::find(examiners->begin(), examiners->end(), actor.user_id) == examiners->end()) return refuse();
-  return *examiners;
+  return RoomGroup{std::move(*room), std::move(*examiners)};
 }
 
 Result<LoadedDraw> load_draw(store::Transaction& tx, store::Id draw_id) {

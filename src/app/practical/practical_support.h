@@ -14,6 +14,7 @@
 #include "practical/scheme_catalog.h"
 #include "store/database.h"
 #include "store/practical_records.h"
+#include "store/seat_plan_records.h"
 
 namespace rc::app {
 
@@ -25,10 +26,16 @@ namespace rc::app {
 [[nodiscard]] Result<const practical::AssessmentScheme*> scheme_for(store::Transaction& tx, const PolicyCatalog& policies,
                                                                    store::Id registration_id, store::Id station_id);
 
+// A practical room at a sitting and its examiners (the examining group).
+struct RoomGroup {
+  store::ExamRoom room;
+  std::vector<store::Id> examiners;
+};
+
 // kForbidden unless the actor is an examiner assigned to this practical room at this sitting;
-// returns the room's examiners (the examining group).
-[[nodiscard]] Result<std::vector<store::Id>> require_room_examiner(store::Transaction& tx, const Actor& actor,
-                                                                   store::Id sitting_id, store::Id room_id);
+// returns the room as read for the check (callers need not read it again) and its examiners.
+[[nodiscard]] Result<RoomGroup> require_room_examiner(store::Transaction& tx, const Actor& actor, store::Id sitting_id,
+                                                      store::Id room_id);
 
 struct LoadedDraw {
   store::PracticalDraw row;

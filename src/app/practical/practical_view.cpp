@@ -2,7 +2,6 @@
 
 #include "app/certificates/certificate_snapshot.h"
 #include "store/attempt_repository.h"
-#include "store/exam_room_repository.h"
 #include "store/practical_repository.h"
 #include "store/sitting_repository.h"
 
@@ -19,18 +18,16 @@ Result<std::vector<store::ExaminerAssignment>> examiner_assignments_today(store:
 
 Result<RoomView> examiner_room_view(store::Database& db, const Actor& actor, store::Id sitting_id, store::Id room_id) {
   return db.read([&](store::Transaction& tx) -> Result<RoomView> {
-    auto examiners = require_room_examiner(tx, actor, sitting_id, room_id);
-    if (!examiners) return fail(examiners.error());
+    auto group = require_room_examiner(tx, actor, sitting_id, room_id);
+    if (!group) return fail(group.error());
     store::PracticalRepository repo(tx);
     RoomView v;
-    auto room = store::ExamRoomRepository(tx).find(room_id);
-    if (!room) return fail(room.error());
-    v.room = *room;
+    v.room = group->room;
     v.sitting_id = sitting_id;
     auto sitting = store::SittingRepository(tx).find(sitting_id);
     if (!sitting) return fail(sitting.error());
     v.held_on = sitting->held_on;
-    v.examiners = static_cast<int>(examiners->size());
+    v.examiners = static_cast<int>(group->examiners.size());
     auto draws = repo.draws_in_room(sitting_id, room_id);
     if (!draws) return fail(draws.error());
     for (const auto& d : *draws) {
@@ -61,15 +58,13 @@ Result<DrawView> practical_draw_view(store::Database& db, const Clock& clock, co
     auto loaded = load_draw(tx, draw_id);
     if (!loaded) return fail(loaded.error());
     const auto& d = loaded->row;
-    auto examiners = require_room_examiner(tx, actor, d.sitting_id, d.room_id);
-    if (!examiners) return fail(examiners.error());
+    auto group = require_room_examiner(tx, actor, d.sitting_id, d.room_id);
+    if (!group) return fail(group.error());
     store::PracticalRepository repo(tx);
     DrawView v;
     v.loaded = *loaded;
-    v.examiners = static_cast<int>(examiners->size());
-    auto room = store::ExamRoomRepository(tx).find(d.room_id);
-    if (!room) return fail(room.error());
-    v.room = *room;
+    v.examiners = static_cast<int>(group->examiners.size());
+    v.room = group->room;
     auto seat = repo.seat_of(d.sitting_id, d.registration_id);
     if (!seat) return fail(seat.error());
     if (*seat) {

@@ -2,38 +2,11 @@
 
 #include "app/practical/open_practical.h"
 #include "app/practical/practical_support.h"
-#include "store/attempt_repository.h"
+#include "app/results/attempt_outcome.h"
 #include "store/practical_repository.h"
 
 namespace rc::app {
 namespace {
-
-// The practical row of the rules history for this draw: a pending one recorded when the
-// candidate was seated or checked in gets its outcome; otherwise a new row (R12 history).
-Result<store::Id> record_history(store::Transaction& tx, const store::PracticalDraw& d, const practical::CombinedResult& c,
-                                 store::Timestamp at, store::Id by) {
-  store::AttemptRepository history(tx);
-  auto rows = history.list_by_registration(d.registration_id);
-  if (!rows) return fail(rows.error());
-  const auto outcome = c.passed ? store::Outcome::kPass : store::Outcome::kFail;
-  for (const auto& row : *rows) {
-    if (row.sitting_id != d.sitting_id || row.subject != store::Subject::kPractical || row.kind != d.attempt_kind) continue;
-    if (row.outcome != store::Outcome::kPending)
-      return fail(ErrorCode::kConflict, "attempt", "该场次的技能考核结果已经记录，不能重复记录");
-    if (auto u = history.update_outcome(row.id, {outcome, c.score_milli, at, by}); !u) return fail(u.error());
-    return row.id;
-  }
-  store::Attempt row;
-  row.registration_id = d.registration_id;
-  row.sitting_id = d.sitting_id;
-  row.subject = store::Subject::kPractical;
-  row.kind = d.attempt_kind;
-  row.outcome = outcome;
-  row.score_milli = c.score_milli;
-  row.recorded_at = at;
-  row.recorded_by = by;
-  return history.record(row);
-}
 
 Result<practical::CombinedResult> decide(store::Transaction& tx, const LoadedDraw& loaded,
                                          const std::vector<store::PracticalSheet>& rows, const Actor& actor,
@@ -46,7 +19,18 @@ Result<practical::CombinedResult> decide(store::Transaction& tx, const LoadedDra
   }
   auto combined = practical::combine_sheets(*loaded.scheme, loaded.draw, sheets);
   if (!combined) return fail(combined.error());
-  auto attempt = record_history(tx, loaded.row, *combined, at, actor.user_id);
+  // The practical row of the rules history for this draw (R12): the pending one recorded when the
+  // candidate was seated or checked in gets its outcome; otherwise a row is added.
+  store::Attempt outcome;
+  outcome.registration_id = loaded.row.registration_id;
+  outcome.sitting_id = loaded.row.sitting_id;
+  outcome.subject = store::Subject::kPractical;
+  outcome.kind = loaded.row.attempt_kind;
+  outcome.outcome = combined->passed ? store::Outcome::kPass : store::Outcome::kFail;
+  outcome.score_milli = combined->score_milli;
+  outcome.recorded_at = at;
+  outcome.recorded_by = actor.user_id;
+  auto attempt = record_attempt_outcome(tx, outcome);
   if (!attempt) return fail(attempt.error());
   store::PracticalResult res;
   res.draw_id = loaded.row.id;
@@ -81,13 +65,13 @@ Result<SheetOutcome> submit_score_sheet(store::Database& db, const Clock& clock,
     auto loaded = load_draw(tx, draw_id);
     if (!loaded) return fail(loaded.error());
     const auto& d = loaded->row;
-    auto examiners = require_room_examiner(tx, actor, d.sitting_id, d.room_id);
-    if (!examiners) return fail(examiners.error());
+    auto group = require_room_examiner(tx, actor, d.sitting_id, d.room_id);
+    if (!group) return fail(group.error());
     store::PracticalRepository repo(tx);
     auto done = repo.result_of(draw_id);
     if (!done) return fail(done.error());
     if (*done) return fail(ErrorCode::kWrongState, "draw", "该考生的技能考核已评分完毕，不能再提交评分表");
-    if (auto n = loaded->scheme->check_examiner_count(static_cast<int>(examiners->size())); !n) return fail(n.error());
+    if (auto n = loaded->scheme->check_examiner_count(static_cast<int>(group->examiners.size())); !n) return fail(n.error());
     // Renewing the claim updates its row first: on PostgreSQL that row lock makes the group's
     // last two sheets take turns, so the later one counts the earlier (committed) sheet and the
     // result is decided exactly once (SQLite writers are serialised anyway).
@@ -105,7 +89,7 @@ Result<SheetOutcome> submit_score_sheet(store::Database& db, const Clock& clock,
       return fail(a.error());
     auto rows = repo.sheets_of(draw_id);
     if (!rows) return fail(rows.error());
-    SheetOutcome out{static_cast<int>(rows->size()), static_cast<int>(examiners->size()), std::nullopt};
+    SheetOutcome out{static_cast<int>(rows->size()), static_cast<int>(group->examiners.size()), std::nullopt};
     if (out.submitted < out.needed) return out;
     auto result = decide(tx, *loaded, *rows, actor, at);
     if (!result) return fail(result.error());
