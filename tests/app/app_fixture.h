@@ -62,12 +62,13 @@ class AppTest : public store::testing::StoreTest {
     ASSERT_TRUE(r);
   }
 
-  // An account of `role` acting for `entity` (an organisation or a station).
+  // An account of `role` acting for `entity` (an organisation, a station or a candidate).
   Actor add_user(store::Transaction& tx, const std::string& name, store::Role role, store::Id entity) {
     store::User u;
     u.username = name;
     u.role = role;
     if (role == store::Role::kOrganisation) u.organisation_id = entity;
+    else if (role == store::Role::kCandidate) u.candidate_id = entity;
     else u.station_id = entity;
     u.created_at = kT0;
     u.id = *store::UserRepository(tx).insert(u);

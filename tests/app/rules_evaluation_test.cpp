@@ -6,37 +6,23 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/scenario_files.h"
 
 namespace rc::app {
 namespace {
 
 using nlohmann::json;
-namespace fs = std::filesystem;
 
 const PolicyCatalog& catalog() {
   static const PolicyCatalog c = PolicyCatalog::embedded().value();
   return c;
 }
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> scenario_files() {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(RC_SCENARIOS_DIR))
-    if (e.path().extension() == ".json") names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
+using rc::testing::read_scenario;
+using rc::testing::scenario_files;
 
 // Every key of `expected` is in `actual` with the same value; objects are matched recursively.
 void expect_subset(const json& expected, const json& actual, const std::string& path) {
@@ -55,7 +41,7 @@ void expect_subset(const json& expected, const json& actual, const std::string& 
 class Scenario : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Scenario, MatchesExpected) {
-  const json file = json::parse(read_file(fs::path(RC_SCENARIOS_DIR) / GetParam()));
+  const json file = read_scenario(GetParam());
   const json& expected = file.at("expected");
   auto result = evaluate_rules_document(file.at("input").dump(), catalog());
   if (expected.contains("error") && expected.at("error") == true) {

@@ -5,7 +5,6 @@
 // the D11 message; face checks are rate-limited per proctor; incidents are recorded.
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "app/exam/admission_ticket.h"
@@ -14,6 +13,7 @@
 #include "store/statement.h"
 #include "store/user_repository.h"
 #include "support/http_client.h"
+#include "support/page_test_helpers.h"
 #include "support/role_sessions.h"
 
 namespace rc {
@@ -21,23 +21,9 @@ namespace {
 
 using nlohmann::json;
 using testing::http_request;
+using testing::url_encode;
 
 const char* const kForm = "application/x-www-form-urlencoded";
-
-std::string url_encoded(const std::string& s) {
-  std::string out;
-  const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 class ProctorPagesTest : public ::testing::Test {
  protected:
@@ -177,7 +163,7 @@ TEST_F(ProctorPagesTest, EveryNewRouteIsForTheAssignedProctorOnly) {
 TEST_F(ProctorPagesTest, TheProctorAdmitsByTicketQrAndOnlyTheAdmittedCandidateMayStart) {
   p_.clock().set(p_.clock().now() + std::chrono::minutes(3));
   const std::string qr = app::ticket_qr_text(p_.platform(), ticket(0));
-  auto card = as(proctor(), "POST", room_path() + "/lookup", "scan=" + url_encoded(qr));
+  auto card = as(proctor(), "POST", room_path() + "/lookup", "scan=" + url_encode(qr));
   ASSERT_EQ(card.status, 200) << card.body.substr(0, 500);
   EXPECT_NE(card.body.find("id=\"candidate\""), std::string::npos);
   EXPECT_NE(card.body.find("压测考生1"), std::string::npos);
@@ -186,7 +172,7 @@ TEST_F(ProctorPagesTest, TheProctorAdmitsByTicketQrAndOnlyTheAdmittedCandidateMa
   // A forged QR (the number changed, the MAC kept) and a ticket of the other room are refused.
   std::string forged = qr;
   forged.replace(forged.find(ticket(0)), ticket(0).size(), ticket(1));
-  auto bad = as(proctor(), "POST", room_path() + "/lookup", "scan=" + url_encoded(forged));
+  auto bad = as(proctor(), "POST", room_path() + "/lookup", "scan=" + url_encode(forged));
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find("二维码无效"), std::string::npos);
   auto elsewhere = as(proctor(), "POST", room_path() + "/lookup", "scan=" + ticket(2));
@@ -199,7 +185,7 @@ TEST_F(ProctorPagesTest, TheProctorAdmitsByTicketQrAndOnlyTheAdmittedCandidateMa
   EXPECT_EQ(code(start(0)), "exam.not_checked_in");
 
   auto admitted =
-      as(proctor(), "POST", room_path() + "/admit", "ticket=" + ticket(0) + "&note=" + url_encoded("已核对身份证原件"));
+      as(proctor(), "POST", room_path() + "/admit", "ticket=" + ticket(0) + "&note=" + url_encode("已核对身份证原件"));
   EXPECT_EQ(admitted.status, 303) << admitted.body.substr(0, 300);
   EXPECT_EQ(admitted.headers["location"], room_path() + "?done=manual");
   auto list = as(proctor(), "GET", room_path() + "?done=manual");
@@ -217,7 +203,7 @@ TEST_F(ProctorPagesTest, TheProctorAdmitsByTicketQrAndOnlyTheAdmittedCandidateMa
 TEST_F(ProctorPagesTest, AfterTheCutOffTheDoorRefusesWithTheD11Message) {
   p_.clock().set(p_.clock().now() + std::chrono::minutes(16));
   auto admit =
-      as(proctor(), "POST", room_path() + "/admit", "ticket=" + ticket(1) + "&note=" + url_encoded("已核对证件"));
+      as(proctor(), "POST", room_path() + "/admit", "ticket=" + ticket(1) + "&note=" + url_encode("已核对证件"));
   EXPECT_EQ(admit.status, 422);
   EXPECT_NE(admit.body.find("开考 15 分钟后不得入场，按缺考处理（D11）"), std::string::npos);
   auto list = as(proctor(), "GET", room_path());
@@ -251,7 +237,7 @@ TEST_F(ProctorPagesTest, IncidentsAreRecordedAndShownInTheRoom) {
   auto bad = as(proctor(), "POST", room_path() + "/incidents", "kind=other&description=");
   EXPECT_EQ(bad.status, 422);
   auto done = as(proctor(), "POST", room_path() + "/incidents",
-                 "kind=device&ticket=" + ticket(1) + "&description=" + url_encoded("3 号机位死机，已更换机位"));
+                 "kind=device&ticket=" + ticket(1) + "&description=" + url_encode("3 号机位死机，已更换机位"));
   EXPECT_EQ(done.status, 303);
   auto list = as(proctor(), "GET", room_path());
   EXPECT_NE(list.body.find("[设备故障] 3 号机位死机，已更换机位"), std::string::npos);

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "app/app_fixture.h"  // apptest::key
 #include "app/checkin/admit_candidate.h"
 #include "app/exam/exam_fixture.h"
 #include "domain/common/random.h"
@@ -118,14 +119,7 @@ class CheckinTest : public ExamTest {
   store::Id station_ = 0, room_a_ = 0, room_b_ = 0;
   Actor proctor_a_, proctor_b_, station_user_;
   SeededRandom random_{7};
-  identity::PersonalDataCipher cipher_{key(1), key(2), key(3), random_};
-
- private:
-  static identity::Key256 key(std::uint8_t fill) {
-    identity::Key256 k;
-    k.fill(fill);
-    return k;
-  }
+  identity::PersonalDataCipher cipher_{apptest::key(1), apptest::key(2), apptest::key(3), random_};
 };
 
 }  // namespace rc::app::testing

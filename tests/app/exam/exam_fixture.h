@@ -1,44 +1,50 @@
 #pragma once
-// What the exam use-case tests share: the store fixture on both backends, three approved candidates
-// of one sitting whose theory session starts at kT0 (policy-2025: 100 minutes), their sealed papers
-// (prepare_exam_papers, seeded randomness), the policies and a fixed clock. Every candidate is
-// admitted at the room door (exam_checkins, R6), since starting requires it; a fixture that tests
-// the door itself sets admit_on_setup_ = false in its constructor.
+// What the exam use-case tests share: the shared app fixture (apptest::AppTest: both backends,
+// policies, fixed clock, stations NC001/CD001, organisations 甲/乙 with their accounts, counts,
+// audit trail) plus three approved candidates of one sitting at NC001 (organisation 甲's batch)
+// whose theory session starts at kT0 (policy-2025: 100 minutes), and their sealed papers
+// (prepare_exam_papers, seeded randomness). Every candidate is admitted at the room door
+// (exam_checkins, R6), since starting requires it; a fixture that tests the door itself sets
+// admit_on_setup_ = false in its constructor.
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
+#include "app/app_fixture.h"
 #include "app/exam/exam_paper_document.h"
 #include "app/exam/prepare_exam_papers.h"
 #include "app/exam/start_exam_attempt.h"
 #include "app/registration/actor.h"
-#include "domain/policy/policy_catalog.h"
+#include "store/batch_repository.h"
+#include "store/candidate_repository.h"
 #include "store/checkin_repository.h"
 #include "store/exam_paper_repository.h"
+#include "store/registration_repository.h"
 #include "store/sample_records.h"
+#include "store/sitting_repository.h"
 
 namespace rc::app::testing {
 
 using store::testing::kT0;
 
-class ExamTest : public store::testing::StoreTest {
+class ExamTest : public apptest::AppTest {
  protected:
   static constexpr int kCandidates = 3;
 
   void SetUp() override {
-    StoreTest::SetUp();
+    AppTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto catalog = PolicyCatalog::embedded();
-    ASSERT_TRUE(catalog) << catalog.error().message;
-    policies_ = std::make_unique<PolicyCatalog>(std::move(*catalog));
     auto seeded = in_tx([&](store::Transaction& tx) -> Result<void> {
-      auto s = store::testing::seed(tx, 1);
-      sitting_ = s.sitting;
+      auto batch = store::BatchRepository(tx).insert(store::testing::sample_batch(org_a_, station_));
+      if (!batch) return fail(batch.error());
+      auto sitting = store::SittingRepository(tx).insert(store::testing::sample_sitting(station_));
+      if (!sitting) return fail(sitting.error());
+      sitting_ = *sitting;
       for (int i = 0; i < kCandidates; ++i) {
         auto c = store::CandidateRepository(tx).insert(store::testing::sample_candidate(10 + i));
         if (!c) return fail(c.error());
-        auto reg = store::testing::sample_registration(*c, s.batch);
+        auto reg = store::testing::sample_registration(*c, *batch);
         reg.status = store::RegistrationStatus::kApproved;
         auto r = store::RegistrationRepository(tx).insert(reg);
         if (!r) return fail(r.error());
@@ -79,7 +85,6 @@ class ExamTest : public store::testing::StoreTest {
   void at_minute(int m) { clock_.set(std::chrono::system_clock::time_point((kT0 + std::chrono::minutes(m)).time_since_epoch())); }
 
   bool admit_on_setup_ = true;
-  std::unique_ptr<PolicyCatalog> policies_;
   store::Id sitting_ = 0;
   std::vector<store::Id> candidates_, registrations_;
   std::vector<store::ExamPaper> papers_;

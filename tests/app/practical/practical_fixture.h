@@ -1,8 +1,9 @@
 #pragma once
-// What the practical use-case tests share (F12, R7, R12b): the store fixture on both backends, a
-// sitting held today (the fixed clock's China date) at a 南充 station, two practical rooms — room
-// A with examiners 0-2, room B with examiners 3-5 — a practical room with two examiners and one
-// with four (odd-number rule), and three approved candidates seated for the practical with
+// What the practical use-case tests share (F12, R7, R12b): the app fixture (apptest::AppTest: both
+// backends, the policies, the fixed clock, station NC001 and organisation 甲 with their accounts),
+// a sitting held today (the fixed clock's China date) at NC001, two practical rooms — room A with
+// examiners 0-2, room B with examiners 3-5 — a practical room with two examiners and one with four
+// (odd-number rule), and three approved candidates of a batch of 甲 seated for the practical with
 // tickets T2026PR0001.. (plain SQL for the seat plan, V008).
 
 #include <gtest/gtest.h>
@@ -10,54 +11,46 @@
 #include <string>
 #include <vector>
 
+#include "app/app_fixture.h"
 #include "app/practical/open_practical.h"
 #include "app/practical/practical_support.h"
 #include "app/practical/submit_score_sheet.h"
-#include "store/attempt_repository.h"
-#include "store/sitting_repository.h"
-#include "domain/policy/policy_catalog.h"
 #include "practical/draw.h"
+#include "store/attempt_repository.h"
+#include "store/batch_repository.h"
+#include "store/candidate_repository.h"
 #include "store/practical_repository.h"
+#include "store/registration_repository.h"
 #include "store/sample_records.h"
+#include "store/sitting_repository.h"
 #include "store/statement.h"
-#include "store/user_repository.h"
 
 namespace rc::app::testing {
 
-class PracticalTest : public store::testing::StoreTest {
+class PracticalTest : public apptest::AppTest {
  protected:
   static constexpr int kCandidates = 3;
 
   void SetUp() override {
-    StoreTest::SetUp();
+    AppTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto catalog = PolicyCatalog::embedded();
-    ASSERT_TRUE(catalog) << catalog.error().message;
-    policies_ = std::make_unique<PolicyCatalog>(std::move(*catalog));
     auto seeded = in_tx([&](store::Transaction& tx) -> Result<void> {
-      auto s = store::testing::seed(tx, 1);
-      station_ = s.station;
-      auto sitting = store::testing::sample_sitting(s.station, china_date(clock_.now()).to_string().c_str());
+      const store::Id batch = store::BatchRepository(tx).insert(store::testing::sample_batch(org_a_, station_)).value();
+      auto sitting = store::testing::sample_sitting(station_, china_date(clock_.now()).to_string().c_str());
       sitting_ = store::SittingRepository(tx).insert(sitting).value();
       room_a_ = room(tx, "实操 A");
       room_b_ = room(tx, "实操 B");
       room_two_ = room(tx, "实操 两人");
       room_four_ = room(tx, "实操 四人");
-      for (int i = 0; i < 12; ++i) {
-        store::User u;
-        u.username = "examiner" + std::to_string(i);
-        u.role = store::Role::kExaminer;
-        u.station_id = s.station;
-        u.created_at = store::testing::kT0;
-        examiners_.push_back(store::UserRepository(tx).insert(u).value());
-      }
+      for (int i = 0; i < 12; ++i)
+        examiners_.push_back(add_user(tx, "examiner" + std::to_string(i), store::Role::kExaminer, station_).user_id);
       for (int i = 0; i < 3; ++i) staff(tx, room_a_, examiners_[i]);
       for (int i = 3; i < 6; ++i) staff(tx, room_b_, examiners_[i]);
       for (int i = 6; i < 8; ++i) staff(tx, room_two_, examiners_[i]);
       for (int i = 8; i < 12; ++i) staff(tx, room_four_, examiners_[i]);
       for (int i = 0; i < kCandidates; ++i) {
         auto c = store::CandidateRepository(tx).insert(store::testing::sample_candidate(10 + i)).value();
-        auto reg = store::testing::sample_registration(c, s.batch);
+        auto reg = store::testing::sample_registration(c, batch);
         reg.status = store::RegistrationStatus::kApproved;
         auto r = store::RegistrationRepository(tx).insert(reg).value();
         registrations_.push_back(r);
@@ -135,8 +128,7 @@ class PracticalTest : public store::testing::StoreTest {
         .value();
   }
 
-  std::unique_ptr<PolicyCatalog> policies_;
-  store::Id station_ = 0, sitting_ = 0, room_a_ = 0, room_b_ = 0, room_two_ = 0, room_four_ = 0;
+  store::Id sitting_ = 0, room_a_ = 0, room_b_ = 0, room_two_ = 0, room_four_ = 0;
   std::vector<store::Id> examiners_, registrations_;
 };
 

@@ -1,78 +1,37 @@
 #pragma once
-// What the results, appeals, rights and scheduling tests share (issue 6): the store fixture on
-// both backends (SQLite, and PostgreSQL when RC_TEST_PG is set), the embedded policies, a fixed
-// clock moved by set_date(), station NC001 (and CD001), organisations 甲 and 乙 with one account
-// each, and helpers that store a candidate's history through the real repositories: candidates,
-// approved registrations, sittings and attempts.
+// What the results, appeals, rights and scheduling tests share (issue 6): the shared app fixture
+// (apptest::AppTest: both backends, policies, clock, stations NC001/CD001, organisations 甲/乙
+// with one account each, row counts, audit trail), the date set to 2025-03-20, and helpers that
+// store a candidate's history through the real repositories: candidates, approved registrations,
+// sittings and attempts.
 
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <map>
-#include <memory>
+#include <optional>
 #include <string>
-#include <vector>
+#include <utility>
 
+#include "app/app_fixture.h"
 #include "app/demo/demo_certificates.h"
-#include "app/registration/actor.h"
-#include "domain/common/random.h"
 #include "domain/identity/id_number.h"
-#include "domain/policy/policy_catalog.h"
-#include "identity/personal_data_cipher.h"
 #include "store/attempt_repository.h"
-#include "store/audit_log.h"
 #include "store/batch_repository.h"
 #include "store/candidate_repository.h"
-#include "store/organisation_repository.h"
 #include "store/registration_repository.h"
-#include "store/statement.h"
-#include "store/station_repository.h"
-#include "store/store_fixture.h"
-#include "store/user_repository.h"
 
 namespace rc::app::results_testing {
 
 using store::testing::kT0;
 
-inline identity::Key256 key(std::uint8_t fill) {
-  identity::Key256 k;
-  k.fill(fill);
-  return k;
-}
-
-class ResultsTest : public store::testing::StoreTest {
+class ResultsTest : public apptest::AppTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    AppTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    auto catalog = PolicyCatalog::embedded();
-    ASSERT_TRUE(catalog) << catalog.error().message;
-    policies_ = std::make_unique<PolicyCatalog>(std::move(*catalog));
-    auto r = in_tx([&](store::Transaction& tx) -> Result<void> {
-      station_ = *store::StationRepository(tx).insert({0, "NC001", "南充市应急救援员鉴定站", "511300", "南充", kT0});
-      other_station_ = *store::StationRepository(tx).insert({0, "CD001", "成都鉴定站", "510100", "成都", kT0});
-      org_a_ = *store::OrganisationRepository(tx).insert({0, "甲培训学校", "91511300MA60000001", "王", "13800000001", kT0});
-      org_b_ = *store::OrganisationRepository(tx).insert({0, "乙培训学校", "91511300MA60000002", "李", "13800000002", kT0});
-      station_actor_ = add_user(tx, "station_nc", store::Role::kStation, station_);
-      other_station_actor_ = add_user(tx, "station_cd", store::Role::kStation, other_station_);
-      org_a_actor_ = add_user(tx, "org_a", store::Role::kOrganisation, org_a_);
-      org_b_actor_ = add_user(tx, "org_b", store::Role::kOrganisation, org_b_);
-      return rc::ok();
-    });
-    ASSERT_TRUE(r);
     set_date("2025-03-20");
-  }
-
-  Actor add_user(store::Transaction& tx, const std::string& name, store::Role role, store::Id entity) {
-    store::User u;
-    u.username = name;
-    u.role = role;
-    if (role == store::Role::kOrganisation) u.organisation_id = entity;
-    else if (role == store::Role::kCandidate) u.candidate_id = entity;
-    else u.station_id = entity;
-    u.created_at = kT0;
-    u.id = *store::UserRepository(tx).insert(u);
-    return actor_of(u);
   }
 
   // A candidate born on `birth` (a valid resident ID number for it, distinct per n) with an account.
@@ -148,40 +107,16 @@ class ResultsTest : public store::testing::StoreTest {
     return id ? *id : 0;
   }
 
-  long long count(const std::string& table) {
-    long long n = -1;
-    auto r = db().read([&](store::Transaction& tx) -> Result<void> {
-      std::int64_t v = 0;
-      store::Statement st(tx, "SELECT count(*) FROM " + table);
-      st.into(v).execute();
-      n = v;
-      return rc::ok();
-    });
-    EXPECT_TRUE(r);
-    return n;
-  }
-  std::vector<store::AuditEvent> audit_of(const std::string& type, store::Id id) {
-    auto r = db().read([&](store::Transaction& tx) { return store::AuditLog(tx).list_by_entity(type, std::to_string(id)); });
-    EXPECT_TRUE(r);
-    return r ? *r : std::vector<store::AuditEvent>{};
-  }
+  // Any event with that action, whatever its personal-data flag (AppTest::has_action matches the flag too).
   static bool has_action(const std::vector<store::AuditEvent>& events, const std::string& action) {
     for (const auto& e : events)
       if (e.action == action) return true;
     return false;
   }
-  void set_date(const char* yyyy_mm_dd) {  // 10:00 China time on that day
-    clock_.set(china_midnight(*CivilDate::parse(yyyy_mm_dd)) + std::chrono::hours(10));
-  }
   CivilDate today() const { return china_date(clock_.now()); }
   static CivilDate date(const char* s) { return *CivilDate::parse(s); }
 
-  rc::SeededRandom random_{42};
-  identity::PersonalDataCipher cipher_{key(1), key(2), key(3), random_};
-  std::unique_ptr<PolicyCatalog> policies_;
   std::map<std::pair<store::Id, std::string>, store::Id> sittings_;
-  store::Id station_ = 0, other_station_ = 0, org_a_ = 0, org_b_ = 0;
-  Actor station_actor_, other_station_actor_, org_a_actor_, org_b_actor_;
 };
 
 }  // namespace rc::app::results_testing

@@ -8,35 +8,20 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "app/results/candidate_rights.h"
 #include "app/rules_evaluation.h"
 #include "results_fixture.h"
 #include "support/json_subset.h"
+#include "support/scenario_files.h"
 
 namespace rc::app::results_testing {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> scenario_files() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(RC_SCENARIOS_DIR))
-    if (e.path().extension() == ".json") out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using rc::testing::read_scenario;
+using rc::testing::scenario_files;
 
 template <class E>
 E stored(const json& v) {
@@ -53,7 +38,7 @@ TEST_P(RightsScenarioTest, RightsFromStoredHistoriesAgreeWithRulesEvaluateOnEver
   int n = 0;
   for (const auto& name : files) {
     SCOPED_TRACE(name);
-    const json file = json::parse(read_file(fs::path(RC_SCENARIOS_DIR) / name));
+    const json file = read_scenario(name);
     const json& input = file.at("input");
     ASSERT_FALSE(input.contains("policy")) << "a scenario naming a policy needs storing it on the registration";
     // The engine on the document, exactly as the command prints it.
