@@ -1,13 +1,19 @@
 #include "cert/sm2.h"
 
+#include <botan/ec_group.h>
+#include <botan/pubkey.h>
+#include <botan/sm2.h>
+#include <botan/system_rng.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/ecdsa.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/core_names.h>
 #include <openssl/x509.h>
 
 #include <climits>
+#include <exception>
 
 namespace rc::cert {
 namespace {
@@ -38,7 +44,7 @@ std::string bio_string(BIO* bio) {
 // Only keys on the SM2 curve are accepted: an ordinary P-256 key would sign with ECDSA semantics.
 bool is_sm2(const EVP_PKEY* k) { return k && EVP_PKEY_is_a(k, "SM2"); }
 
-// One digest-sign/verify context with the SM2 ID set. Both contexts are owned here because
+// One digest-verify context with the SM2 ID set. Both contexts are owned here because
 // EVP_MD_CTX_set_pkey_ctx leaves ownership of the EVP_PKEY_CTX with the caller.
 class Sm2Context {
  public:
@@ -50,13 +56,12 @@ class Sm2Context {
   Sm2Context(const Sm2Context&) = delete;
   Sm2Context& operator=(const Sm2Context&) = delete;
 
-  // Prepares md() for EVP_DigestSign (sign) or EVP_DigestVerify (!sign).
-  bool init(EVP_PKEY* key, bool sign) {
+  // Prepares md() for EVP_DigestVerify.
+  bool init(EVP_PKEY* key) {
     if (!md_ || !pkey_) return false;
     if (EVP_PKEY_CTX_set1_id(pkey_, kSm2Id, sizeof kSm2Id - 1) <= 0) return false;
     EVP_MD_CTX_set_pkey_ctx(md_, pkey_);
-    return sign ? EVP_DigestSignInit(md_, nullptr, EVP_sm3(), nullptr, key) == 1
-                : EVP_DigestVerifyInit(md_, nullptr, EVP_sm3(), nullptr, key) == 1;
+    return EVP_DigestVerifyInit(md_, nullptr, EVP_sm3(), nullptr, key) == 1;
   }
   EVP_MD_CTX* md() { return md_; }
 
@@ -80,9 +85,55 @@ std::string public_pem_of(EVP_PKEY* k) {
   return bio_string(bio.get());
 }
 
+// The uncompressed public point (04 || x || y) as OpenSSL holds it.
+std::vector<std::uint8_t> public_point_of(EVP_PKEY* k) {
+  std::size_t n = 0;
+  if (EVP_PKEY_get_octet_string_param(k, OSSL_PKEY_PARAM_PUB_KEY, nullptr, 0, &n) != 1 || n == 0) return {};
+  std::vector<std::uint8_t> out(n);
+  if (EVP_PKEY_get_octet_string_param(k, OSSL_PKEY_PARAM_PUB_KEY, out.data(), out.size(), &n) != 1) return {};
+  out.resize(n);
+  return out;
+}
+
 }  // namespace
 
-Sm2PrivateKey::Sm2PrivateKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)), fingerprint_(sm3_hex(spki_der(key_.get()))) {}
+struct Sm2Signer {
+  Botan::SM2_PrivateKey key;
+};
+
+namespace {
+
+// The same private scalar as a Botan key. Its public point must equal OpenSSL's: a key that two
+// libraries read differently signs nothing.
+Result<std::shared_ptr<const Sm2Signer>> botan_signer(EVP_PKEY* k) {
+  BIGNUM* d = nullptr;
+  if (EVP_PKEY_get_bn_param(k, OSSL_PKEY_PARAM_PRIV_KEY, &d) != 1 || !d) return fail(key_error("读取私钥失败"));
+  Botan::secure_vector<std::uint8_t> scalar(32);
+  const int n = BN_bn2binpad(d, scalar.data(), 32);
+  BN_clear_free(d);
+  if (n != 32) return fail(key_error("私钥长度不对"));
+  try {
+    auto signer = std::make_shared<Sm2Signer>(Sm2Signer{
+        Botan::SM2_PrivateKey(Botan::system_rng(), Botan::EC_Group("sm2p256v1"), Botan::BigInt(scalar.data(), 32))});
+    if (signer->key.public_key_bits().empty() ||
+        signer->key.public_point().encode(Botan::PointGFp::UNCOMPRESSED) != public_point_of(k))
+      return fail(key_error("私钥与公钥不符"));
+    return std::shared_ptr<const Sm2Signer>(std::move(signer));
+  } catch (const std::exception& e) {
+    return fail(key_error(std::string("无法用于签名：") + e.what()));
+  }
+}
+
+}  // namespace
+
+Sm2PrivateKey::Sm2PrivateKey(std::shared_ptr<EVP_PKEY> k, std::shared_ptr<const Sm2Signer> signer)
+    : key_(std::move(k)), signer_(std::move(signer)), fingerprint_(sm3_hex(spki_der(key_.get()))) {}
+
+Result<Sm2PrivateKey> Sm2PrivateKey::from_evp(std::shared_ptr<EVP_PKEY> k) {
+  auto signer = botan_signer(k.get());
+  if (!signer) return fail(signer.error());
+  return Sm2PrivateKey(std::move(k), std::move(*signer));
+}
 
 Sm2PublicKey::Sm2PublicKey(std::shared_ptr<EVP_PKEY> k) : key_(std::move(k)), fingerprint_(sm3_hex(spki_der(key_.get()))) {}
 
@@ -93,13 +144,13 @@ Result<Sm2PrivateKey> Sm2PrivateKey::from_pem(std::string_view pem) {
   if (!k) return fail(key_error("不是 PEM 私钥"));
   auto key = own(k);
   if (!is_sm2(k)) return fail(key_error("不是 SM2 曲线上的密钥"));
-  return Sm2PrivateKey(std::move(key));
+  return from_evp(std::move(key));
 }
 
 Result<Sm2PrivateKey> Sm2PrivateKey::generate() {
   EVP_PKEY* k = EVP_PKEY_Q_keygen(nullptr, nullptr, "SM2");
   if (!k) return fail(key_error("生成失败"));
-  return Sm2PrivateKey(own(k));
+  return from_evp(own(k));
 }
 
 std::string Sm2PrivateKey::private_pem() const {
@@ -113,16 +164,35 @@ std::string Sm2PrivateKey::public_pem() const { return public_pem_of(key_.get())
 Sm2PublicKey Sm2PrivateKey::public_key() const { return Sm2PublicKey(key_); }
 
 Result<std::string> Sm2PrivateKey::sign(std::string_view message) const {
-  Sm2Context ctx(key_.get());
-  if (!ctx.init(key_.get(), true)) return fail(key_error("签名初始化失败"));
-  std::size_t len = 0;
-  const auto* data = reinterpret_cast<const unsigned char*>(message.data());
-  if (EVP_DigestSign(ctx.md(), nullptr, &len, data, message.size()) != 1) return fail(key_error("签名失败"));
-  std::string sig(len, '\0');
-  if (EVP_DigestSign(ctx.md(), reinterpret_cast<unsigned char*>(sig.data()), &len, data, message.size()) != 1)
+  // A Botan signer per thread and key, reused: making one computes Z (SM3 over the ID, the curve
+  // and the public key) and cost about a third of a signature. Two slots: a thread may alternate
+  // between the certificate key and another. A slot whose key was destroyed is never matched
+  // (its weak_ptr has expired), even if a new key lands at the same address.
+  struct Slot {
+    std::weak_ptr<const Sm2Signer> key;
+    std::unique_ptr<Botan::PK_Signer> signer;
+  };
+  thread_local Slot slots[2];
+  thread_local unsigned next_slot = 0;
+  Slot* slot = nullptr;
+  for (auto& s : slots)
+    if (s.signer && s.key.lock() == signer_) slot = &s;
+  try {
+    if (!slot) {
+      slot = &slots[next_slot++ % 2];
+      slot->signer.reset();
+      // "ID,hash": GM/T 0009's ID in Z, SM3 over Z || message; DER SEQUENCE{r, s} like OpenSSL's.
+      slot->signer = std::make_unique<Botan::PK_Signer>(signer_->key, Botan::system_rng(), std::string(kSm2Id) + ",SM3",
+                                                        Botan::DER_SEQUENCE);
+      slot->key = signer_;
+    }
+    const auto sig = slot->signer->sign_message(reinterpret_cast<const std::uint8_t*>(message.data()), message.size(),
+                                                Botan::system_rng());
+    return std::string(sig.begin(), sig.end());
+  } catch (const std::exception&) {
+    if (slot) slot->signer.reset();  // its state is unknown after a failure
     return fail(key_error("签名失败"));
-  sig.resize(len);
-  return sig;
+  }
 }
 
 std::string Sm2PrivateKey::fingerprint() const { return fingerprint_; }
@@ -140,7 +210,7 @@ Result<Sm2PublicKey> Sm2PublicKey::from_pem(std::string_view pem) {
 bool Sm2PublicKey::verify(std::string_view message, std::string_view der_signature) const {
   if (!key_ || der_signature.empty() || der_signature.size() > 256) return false;
   Sm2Context ctx(key_.get());
-  if (!ctx.init(key_.get(), false)) return false;
+  if (!ctx.init(key_.get())) return false;
   return EVP_DigestVerify(ctx.md(), reinterpret_cast<const unsigned char*>(der_signature.data()),
                           der_signature.size(), reinterpret_cast<const unsigned char*>(message.data()),
                           message.size()) == 1;
