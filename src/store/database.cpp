@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "store/statement_cache.h"
+
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -54,7 +56,7 @@ class WriterQueue {
 }  // namespace
 
 struct Database::Pool {
-  explicit Pool(std::size_t n) : sessions(n), holds_writer(n, 0) {}
+  explicit Pool(std::size_t n) : sessions(n), holds_writer(n, 0), statements(n) {}
   soci::connection_pool sessions;
   // SQLite allows one writer at a time. This process's writers queue here, and the next one
   // starts the moment the last commits; left to SQLite's busy handler they would poll with
@@ -62,6 +64,8 @@ struct Database::Pool {
   // CLI beside a server) still meet the busy timeout.
   WriterQueue writer;
   std::vector<char> holds_writer;  // per slot; read and written only by the slot's leaseholder
+  // Per slot, SQLite only, like holds_writer. Declared after the sessions: destroyed before them.
+  std::vector<StatementCache> statements;
 };
 
 namespace {
@@ -184,6 +188,11 @@ Transaction::Transaction(Transaction&& other) noexcept
 Transaction::~Transaction() { rollback(); }
 
 soci::session& Transaction::session() { return *session_; }
+
+StatementCache* Transaction::statement_cache() {
+  if (backend_ != Backend::kSqlite) return nullptr;
+  return &db_->pool_->statements.at(slot_);
+}
 
 Result<void> Transaction::commit() {
   if (!session_) return fail(ErrorCode::kStorageFailure, {}, "事务已结束，不能再提交");

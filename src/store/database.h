@@ -64,6 +64,7 @@ enum class TxMode {
 };
 
 class Database;
+class StatementCache;
 
 // One open transaction on one leased session. Rolls back on destruction unless commit()
 // succeeded. Movable, not copyable.
@@ -84,6 +85,9 @@ class Transaction {
   Backend backend() const { return backend_; }
   // For repositories and migrations (store-internal). REQUIRES: active().
   soci::session& session();
+  // The session's prepared statements (store-internal, statement_cache.h); null for PostgreSQL.
+  // REQUIRES: active().
+  StatementCache* statement_cache();
 
  private:
   friend class Database;

@@ -1,5 +1,6 @@
 #include "store/statement.h"
 
+#include "store/statement_cache.h"
 #include "store/storage_error.h"
 
 namespace rc::store {
@@ -40,17 +41,24 @@ Bytes from_bytea_hex(const std::string& text) {
 
 }  // namespace
 
-Statement::Statement(Transaction& tx, std::string_view sql) : tx_(tx), sql_(sql), st_(tx.session()) {}
+Statement::Statement(Transaction& tx, std::string_view sql) : tx_(tx), sql_(sql), cache_(tx.statement_cache()) {
+  if (cache_) st_ = cache_->take(sql_);
+  if (st_) prepared_ = true;
+  else st_ = std::make_unique<soci::statement>(tx.session());
+}
 
-Statement::~Statement() = default;
+Statement::~Statement() {
+  // Only while the transaction holds the session: after it, the slot may be another thread's.
+  if (cache_ && prepared_ && !broken_ && tx_.active()) cache_->give_back(sql_, std::move(st_));
+}
 
 Statement& Statement::bind(std::string_view v) {
-  st_.exchange(soci::use(strings_.emplace_back(v)));
+  st_->exchange(soci::use(strings_.emplace_back(v)));
   return *this;
 }
 
 Statement& Statement::bind(std::int64_t v) {
-  st_.exchange(soci::use(ints_.emplace_back(v)));
+  st_->exchange(soci::use(ints_.emplace_back(v)));
   return *this;
 }
 
@@ -62,20 +70,20 @@ Statement& Statement::bind(const Bytes& v) {
   }
   auto& blob = blobs_.emplace_back(std::make_unique<soci::blob>(tx_.session()));
   blob->write(0, reinterpret_cast<const char*>(v.data()), v.size());
-  st_.exchange(soci::use(*blob));
+  st_->exchange(soci::use(*blob));
   return *this;
 }
 
 Statement& Statement::bind_null() {
   auto& ind = indicators_.emplace_back(soci::i_null);
-  st_.exchange(soci::use(strings_.emplace_back(), ind));
+  st_->exchange(soci::use(strings_.emplace_back(), ind));
   return *this;
 }
 
 Statement& Statement::into_text(std::function<void(const std::string&)> convert, soci::indicator* ind) {
   std::string& buffer = strings_.emplace_back();
-  if (ind) st_.exchange(soci::into(buffer, *ind));
-  else st_.exchange(soci::into(buffer));
+  if (ind) st_->exchange(soci::into(buffer, *ind));
+  else st_->exchange(soci::into(buffer));
   after_fetch_.push_back([&buffer, ind, convert = std::move(convert)] {
     if (!ind || *ind != soci::i_null) convert(buffer);
   });
@@ -84,8 +92,8 @@ Statement& Statement::into_text(std::function<void(const std::string&)> convert,
 
 Statement& Statement::into_int(std::function<void(long long)> convert, soci::indicator* ind) {
   long long& buffer = ints_.emplace_back(0);
-  if (ind) st_.exchange(soci::into(buffer, *ind));
-  else st_.exchange(soci::into(buffer));
+  if (ind) st_->exchange(soci::into(buffer, *ind));
+  else st_->exchange(soci::into(buffer));
   after_fetch_.push_back([&buffer, ind, convert = std::move(convert)] {
     if (!ind || *ind != soci::i_null) convert(buffer);
   });
@@ -140,23 +148,30 @@ Statement& Statement::into_base(Bytes& out, soci::indicator* ind) {
 void Statement::throw_corrupt(std::string_view what) { throw CorruptValue(std::string(what)); }
 
 bool Statement::execute() {
-  st_.alloc();
-  // One-time: PostgreSQL runs it unnamed, so no server-side prepared statement piles up per
-  // session.
-  st_.prepare(sql_, soci::details::st_one_time_query);
-  st_.define_and_bind();
-  bool got = st_.execute(true);
+  broken_ = true;  // until it has run
+  if (!prepared_) {
+    st_->alloc();
+    // PostgreSQL: one-time, run unnamed, so no server-side prepared statement piles up per
+    // session. SQLite: kept in the session's cache for the next Statement with this SQL.
+    st_->prepare(sql_, cache_ ? soci::details::st_repeatable_query : soci::details::st_one_time_query);
+    prepared_ = true;
+  }
+  st_->define_and_bind();
+  bool got = st_->execute(true);
   if (got) run_after_fetch();
+  broken_ = false;
   return got;
 }
 
 bool Statement::fetch() {
-  bool got = st_.fetch();
+  broken_ = true;
+  bool got = st_->fetch();
   if (got) run_after_fetch();
+  broken_ = false;
   return got;
 }
 
-long long Statement::affected_rows() { return st_.get_affected_rows(); }
+long long Statement::affected_rows() { return st_->get_affected_rows(); }
 
 void Statement::run_after_fetch() {
   for (auto& f : after_fetch_) f();

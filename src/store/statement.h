@@ -10,6 +10,8 @@
 // nothing is ever pasted into the SQL text. Errors are thrown (soci::soci_error, CorruptValue)
 // and turned into rc::Error by guarded() at the repository boundary.
 //
+// On SQLite the prepared statement is reused through the session's StatementCache (statement_cache.h).
+//
 // Thread safety: as its Transaction, one thread at a time.
 
 #include <deque>
@@ -107,7 +109,10 @@ class Statement {
 
   Transaction& tx_;
   std::string sql_;
-  soci::statement st_;
+  StatementCache* cache_;               // SQLite: where the prepared statement comes from and goes back
+  std::unique_ptr<soci::statement> st_;
+  bool prepared_ = false;               // taken from the cache already prepared, or prepared here
+  bool broken_ = false;                 // threw while running: never given back
   // Stable storage for bound values and fetch buffers (std::deque never moves its elements).
   std::deque<std::string> strings_;
   std::deque<long long> ints_;
