@@ -146,43 +146,75 @@ Result<std::optional<std::vector<store::Id>>> write_chunk(const CertificateServi
   return written;
 }
 
+// A chunk numbered from `first` and signed at `at` (no store access), ready to be written.
+struct SignedChunk {
+  std::vector<PreparedCertificate> chunk;
+  Result<std::vector<Signed>> files = std::vector<Signed>{};
+  int first = 0;
+  std::chrono::system_clock::time_point at;
+};
+
+SignedChunk number_and_sign(const CertificateServices& s, std::vector<PreparedCertificate> chunk, int first) {
+  SignedChunk out;
+  out.at = s.clock.now();
+  out.first = first;
+  if (auto r = number_chunk(s, chunk, first, china_date(out.at)); !r) out.files = fail(r.error());
+  else out.files = sign_chunk(s, chunk, out.at);
+  out.chunk = std::move(chunk);
+  return out;
+}
+
+Result<int> peek_serial(const CertificateServices& s, store::Id station_id) {
+  const int year = china_date(s.clock.now()).year();
+  return s.db.transaction(
+      [&](store::Transaction& tx) { return store::CertificateIssueRepository(tx).peek_next_serial(station_id, year); });
+}
+
+// One attempt at storing a signed chunk: what was committed, or nullopt when the race was lost
+// (the counter moved, or a registration was issued meanwhile).
+Result<std::optional<CommittedCertificates>> store_signed(const CertificateServices& s, const Actor& actor,
+                                                          SignedChunk& sc, const AlsoInTransaction& also) {
+  using Out = std::optional<CommittedCertificates>;
+  if (!sc.files) return fail(sc.files.error());
+  auto ids = write_chunk(s, actor, sc.chunk, *sc.files, sc.first, to_timestamp(sc.at), also);
+  if (!ids) return fail(ids.error());
+  if (!*ids) return Out{};
+  CommittedCertificates done{std::move(**ids), {}};
+  for (const auto& p : sc.chunk) done.numbers.push_back(p.content.number);
+  certificates_changed(s);  // a cached "not found" for these numbers would now be wrong
+  return Out{std::move(done)};
+}
+
+// After a lost race: the certificates still to issue (a registration issued meanwhile is
+// dropped; a reissue stays).
+Result<std::vector<PreparedCertificate>> drop_issued(const CertificateServices& s, std::vector<PreparedCertificate> chunk) {
+  return s.db.read([&](store::Transaction& tx) -> Result<std::vector<PreparedCertificate>> {
+    std::vector<PreparedCertificate> keep;
+    for (auto& p : chunk) {
+      auto had = store::CertificateIssueRepository(tx).registration_has_certificate(p.registration.id);
+      if (!had) return fail(had.error());
+      if (p.reissue || !*had) keep.push_back(std::move(p));
+    }
+    return keep;
+  });
+}
+
 }  // namespace
 
 Result<CommittedCertificates> commit_prepared(const CertificateServices& s, const Actor& actor,
                                               std::vector<PreparedCertificate> chunk, const AlsoInTransaction& also) {
-  if (chunk.empty()) return CommittedCertificates{};
-  const auto at = s.clock.now();
-  const auto now = to_timestamp(at);
-  const CivilDate today = china_date(at);
   for (int race = 0; race < kMaxRaces; ++race) {
-    auto first = s.db.transaction([&](store::Transaction& tx) {
-      return store::CertificateIssueRepository(tx).peek_next_serial(chunk.front().station.id, today.year());
-    });
+    if (chunk.empty()) return CommittedCertificates{};
+    auto first = peek_serial(s, chunk.front().station.id);
     if (!first) return fail(first.error());
-    if (auto r = number_chunk(s, chunk, *first, today); !r) return fail(r.error());
-    auto files = sign_chunk(s, chunk, at);
-    if (!files) return fail(files.error());
-    auto ids = write_chunk(s, actor, chunk, *files, *first, now, also);
-    if (!ids) return fail(ids.error());
-    if (*ids) {
-      CommittedCertificates done{std::move(**ids), {}};
-      for (const auto& p : chunk) done.numbers.push_back(p.content.number);
-      certificates_changed(s);  // a cached "not found" for these numbers would now be wrong
-      return done;
-    }
+    auto sc = number_and_sign(s, std::move(chunk), *first);
+    auto done = store_signed(s, actor, sc, also);
+    if (!done) return fail(done.error());
+    if (*done) return std::move(**done);
     // Lost a race: drop what was issued meanwhile, then number and sign again.
-    auto still = s.db.read([&](store::Transaction& tx) -> Result<std::vector<PreparedCertificate>> {
-      std::vector<PreparedCertificate> keep;
-      for (auto& p : chunk) {
-        auto had = store::CertificateIssueRepository(tx).registration_has_certificate(p.registration.id);
-        if (!had) return fail(had.error());
-        if (p.reissue || !*had) keep.push_back(std::move(p));
-      }
-      return keep;
-    });
+    auto still = drop_issued(s, std::move(sc.chunk));
     if (!still) return fail(still.error());
     chunk = std::move(*still);
-    if (chunk.empty()) return CommittedCertificates{};
   }
   return fail(ErrorCode::kConflict, "serial", "证书编号分配多次冲突，请稍后重试");
 }
@@ -220,8 +252,14 @@ Result<std::vector<PreparedCertificate>> prepare_chunk(const CertificateServices
 
 }  // namespace
 
-// The next chunk is read and checked on another thread while this one is signed and written,
-// so the store's latency (SQLite's fsync at commit) overlaps with signing.
+// A pipeline of three stages on their own threads: chunk k+2 is read and checked while chunk k+1
+// is numbered and signed (settings.threads threads) while chunk k is written, so the store's
+// work and latency (SQLite's fsync at commit) overlap with signing and both cores stay busy.
+// Chunk k+1's numbers are predicted: they follow chunk k's, as they will if chunk k commits as
+// numbered. If it does not (a concurrent issuance at the same station took serials, or issued one
+// of the registrations), chunk k goes through commit_prepared (numbered and signed again) and
+// chunk k+1, signed with the wrong prediction, is signed again from the counter; if a prediction
+// is still wrong at its write, the compare-and-set fails and commit_prepared takes that chunk.
 Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Actor& actor,
                                           const std::vector<store::Id>& ids, const IssuanceProgress& progress,
                                           const std::atomic<bool>* stop) {
@@ -239,22 +277,75 @@ Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Ac
     r.chunk = prepare_chunk(s, actor, ids, from, std::min(ids.size(), from + step), today, r.refusals);
     return r;
   };
-  std::future<Read> next;
-  if (!ids.empty()) next = std::async(std::launch::async, read, std::size_t{0});
-  for (std::size_t from = 0; from < ids.size(); from += step) {
-    Read current = next.get();
-    if (from + step < ids.size()) next = std::async(std::launch::async, read, from + step);
-    report.skipped += current.refusals.skipped;
-    report.refused += current.refusals.refused;
-    for (auto& r : current.refusals.refusals)
-      if (report.refusals.size() < 100) report.refusals.push_back(std::move(r));
-    if (!current.chunk) return fail(current.chunk.error());  // ~future waits for the read under way
-    const std::size_t prepared = current.chunk->size();
-    auto done = commit_prepared(s, actor, std::move(*current.chunk));
-    if (!done) return fail(done.error());
-    report.issued += done->ids.size();
-    report.skipped += prepared - done->ids.size();
-    for (auto& n : done->numbers) report.numbers.push_back(std::move(n));
+  std::optional<int> predicted;  // the first serial after the chunk being signed
+  std::size_t next_from = 0;
+  // Futures last: on an early return their destructors wait for the threads, which use the above.
+  std::future<Read> reading;
+  std::future<SignedChunk> signing;
+  if (!ids.empty()) reading = std::async(std::launch::async, read, std::size_t{0});
+
+  // The next chunk with something to issue (refusals and skips counted); nullopt at the end.
+  auto next_chunk = [&]() -> Result<std::optional<std::vector<PreparedCertificate>>> {
+    while (reading.valid()) {
+      Read current = reading.get();
+      next_from += step;
+      if (next_from < ids.size()) reading = std::async(std::launch::async, read, next_from);
+      report.skipped += current.refusals.skipped;
+      report.refused += current.refusals.refused;
+      for (auto& r : current.refusals.refusals)
+        if (report.refusals.size() < 100) report.refusals.push_back(std::move(r));
+      if (!current.chunk) return fail(current.chunk.error());
+      if (!current.chunk->empty()) return std::optional{std::move(*current.chunk)};
+    }
+    return std::optional<std::vector<PreparedCertificate>>{};
+  };
+  auto start_signing = [&](std::vector<PreparedCertificate> chunk) -> Result<void> {
+    int first = 0;
+    if (predicted) {
+      first = *predicted;
+    } else {
+      auto peeked = peek_serial(s, chunk.front().station.id);
+      if (!peeked) return fail(peeked.error());
+      first = *peeked;
+    }
+    predicted = first + static_cast<int>(chunk.size());
+    signing = std::async(std::launch::async, [&s, first, c = std::move(chunk)]() mutable {
+      return number_and_sign(s, std::move(c), first);
+    });
+    return ok();
+  };
+
+  auto first_chunk = next_chunk();
+  if (!first_chunk) return fail(first_chunk.error());
+  if (*first_chunk)
+    if (auto r = start_signing(std::move(**first_chunk)); !r) return fail(r.error());
+  while (signing.valid()) {
+    SignedChunk current = signing.get();
+    auto following = next_chunk();
+    if (!following) return fail(following.error());
+    if (*following)
+      if (auto r = start_signing(std::move(**following)); !r) return fail(r.error());
+    const std::size_t prepared = current.chunk.size();
+    auto stored = store_signed(s, actor, current, {});
+    if (!stored) return fail(stored.error());
+    CommittedCertificates done;
+    if (*stored) {
+      done = std::move(**stored);
+    } else {
+      auto still = drop_issued(s, std::move(current.chunk));
+      if (!still) return fail(still.error());
+      auto again = commit_prepared(s, actor, std::move(*still));
+      if (!again) return fail(again.error());
+      done = std::move(*again);
+      predicted.reset();
+      if (signing.valid()) {  // signed with a prediction that is now wrong: sign it again
+        SignedChunk stale = signing.get();
+        if (auto r = start_signing(std::move(stale.chunk)); !r) return fail(r.error());
+      }
+    }
+    report.issued += done.ids.size();
+    report.skipped += prepared - done.ids.size();
+    for (auto& n : done.numbers) report.numbers.push_back(std::move(n));
     if (progress) progress(report);
     if (stop && stop->load()) break;
   }

@@ -1,12 +1,13 @@
 #pragma once
 // Use case: a station issues certificates (F16) for filed, completed registrations, in chunks.
 //
-// Throughput: signing dominates (SM2, ~3.5k/s per core), so each chunk is read and checked in a
-// read transaction, numbered optimistically from the counter, signed in parallel OUTSIDE any
-// write transaction, and then written in one short write transaction that claims the serials
-// only if the counter has not moved (compare-and-set). If it moved (a concurrent issuance at the
-// same station), or a registration got its certificate meanwhile (the unique index
-// certificates_one_valid, or the has-certificate check), the chunk is prepared and signed again.
+// Throughput: each chunk is read and checked in a read transaction, numbered optimistically from
+// the counter, signed in parallel OUTSIDE any write transaction, and then written in one short
+// write transaction that claims the serials only if the counter has not moved (compare-and-set).
+// issue_certificates pipelines the chunks (read k+2, sign k+1, write k: issue_certificates.cpp).
+// If the counter moved (a concurrent issuance at the same station), or a registration got its
+// certificate meanwhile (the unique index certificates_one_valid, or the has-certificate check),
+// the chunk is prepared and signed again.
 // So numbers stay unique and gap-free per station and year, and a rolled back chunk leaves none.
 //
 // Each certificate: number (configured, FICTITIOUS by default), snapshot with the ID number

@@ -224,6 +224,34 @@ TEST_P(IssuanceTest, ConcurrentIssuanceIsGapFreeAndUnique) {
   EXPECT_EQ(serials(other_station_, 2025), one_to(6));
 }
 
+// The pipeline signs chunk k+1 with numbers that follow chunk k's before chunk k is written. When
+// another issuance takes serials in between, that prediction is wrong: the chunk must be numbered
+// and signed again, never written with a taken or skipped number.
+TEST_P(IssuanceTest, SerialsTakenBetweenChunksAreNotReusedOrSkipped) {
+  auto regs = seed_passed(20, station_);  // the batch is 19 of them: chunks of 7, 7 and 5
+  file_all(station_actor_);
+  const std::vector<store::Id> interloper{regs.back()};
+  const std::vector<store::Id> batch(regs.begin(), regs.end() - 1);
+  int chunks_done = 0;
+  std::size_t taken_between = 0;
+  auto report = issue_certificates(*services_, station_actor_, batch, [&](const IssuanceReport&) {
+    // After each of the first two chunks another issuance at the same station takes a serial:
+    // first for a registration outside the batch, then for the batch's last one (in chunk 3,
+    // being signed at that moment).
+    if (++chunks_done > 2) return;
+    const std::vector<store::Id> one{chunks_done == 1 ? interloper.front() : batch.back()};
+    auto other = issue_certificates(*services_, station_actor_, one);
+    ASSERT_TRUE(other);
+    taken_between += other->issued;
+  });
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(taken_between, 2u);
+  EXPECT_EQ(report->issued, 18u);   // 19 asked, one issued meanwhile by the other run
+  EXPECT_EQ(report->skipped, 1u);
+  EXPECT_EQ(count("certificates"), 20);
+  EXPECT_EQ(serials(station_, 2025), one_to(20));
+}
+
 }  // namespace
 
 RC_INSTANTIATE_CERTIFICATE_TEST(IssuanceTest);
