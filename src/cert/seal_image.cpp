@@ -119,7 +119,8 @@ std::optional<std::string> write_indexed(const IndexedImage& img, int filters) {
     plte[i] = {img.palette[i][0], img.palette[i][1], img.palette[i][2]};
     if (img.palette[i][3] != 255) trns.push_back(img.palette[i][3]);  // translucent entries come first
   }
-  const int depth = n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
+  // volatile: read after setjmp, and g++ -O2 may keep it in a register longjmp would clobber.
+  const volatile int depth = n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
   std::vector<png_bytep> rows(static_cast<std::size_t>(img.height));
   for (std::size_t y = 0; y < rows.size(); ++y)
     rows[y] = const_cast<png_bytep>(img.index.data() + y * static_cast<std::size_t>(img.width));
