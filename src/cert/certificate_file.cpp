@@ -2,6 +2,9 @@
 
 #include <malloc.h>
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -45,6 +48,43 @@ const StaticPart& public_res() {
 const StaticPart& signatures() {
   static const StaticPart part(signatures_xml());
   return part;
+}
+
+constexpr std::string_view kSealPath = "Doc_0/Res/seal.png";
+constexpr std::string_view kPublicResPath = "Doc_0/PublicRes.xml";
+
+// The ZIP starts with the parts every certificate of an issuing body shares (the seal, ~19 KB,
+// and two static XML files), dated the DOS epoch: every such file starts with the same bytes, and
+// the SM3 state after them is computed once per seal (certificate_file_sm3_hex).
+void add_shared_parts(ZipWriter& zip, const SealImage& seal) {
+  zip.add_shared(kSealPath, seal.packed);
+  zip.add_shared(kPublicResPath, public_res().packed);
+  zip.add_shared(kSignaturesPath, signatures().packed);
+}
+
+struct SharedPrefixes {
+  std::mutex mutex;
+  // Keyed by the seal image, kept alive here; at most as many as seal_png caches.
+  std::map<const SealImage*, std::pair<std::shared_ptr<const SealImage>, std::shared_ptr<const Sm3Prefix>>> by_seal;
+};
+
+SharedPrefixes& shared_prefixes() {
+  static SharedPrefixes p;
+  return p;
+}
+
+void remember_prefix(const std::shared_ptr<const SealImage>& seal) {
+  auto& all = shared_prefixes();
+  {
+    std::lock_guard lock(all.mutex);
+    if (all.by_seal.contains(seal.get())) return;
+  }
+  ZipWriter head(std::chrono::system_clock::time_point{});
+  add_shared_parts(head, *seal);
+  auto prefix = std::make_shared<const Sm3Prefix>(head.written());
+  std::lock_guard lock(all.mutex);
+  if (all.by_seal.size() >= 256) all.by_seal.clear();
+  all.by_seal.emplace(seal.get(), std::make_pair(seal, std::move(prefix)));
 }
 
 std::string document_res_xml(bool with_photo) {
@@ -170,10 +210,10 @@ Result<std::string> write_certificate_ofd(const CertificateContent& content, con
   std::vector<Part> parts = {
       {"OFD.xml", ofd, nullptr, {}},
       {"Doc_0/Document.xml", document, nullptr, {}},
-      {"Doc_0/PublicRes.xml", public_res().xml, &public_res().packed, public_res().digest},
+      {kPublicResPath, public_res().xml, &public_res().packed, public_res().digest},
       {"Doc_0/DocumentRes.xml", document_res, nullptr, {}},
       {"Doc_0/Pages/Page_0/Content.xml", page->xml, nullptr, {}},
-      {"Doc_0/Res/seal.png", seal->png, &seal->packed, seal->sm3_base64},
+      {kSealPath, seal->png, &seal->packed, seal->sm3_base64},
   };
   if (photo) parts.push_back({"Doc_0/Res/photo.png", content.photo_png, nullptr, {}});
   parts.push_back({kSignaturesPath, signatures().xml, &signatures().packed, signatures().digest});
@@ -185,14 +225,31 @@ Result<std::string> write_certificate_ofd(const CertificateContent& content, con
   auto value = key.sign(signature);
   if (!value) return fail(value.error());
 
+  remember_prefix(seal);
   ZipWriter zip(signed_at);
+  add_shared_parts(zip, *seal);
   for (const auto& p : parts) {
+    if (p.name == kSealPath || p.name == kPublicResPath || p.name == kSignaturesPath) continue;  // shared: first
     if (p.packed) zip.add(p.name, *p.packed);
     else zip.add(p.name, p.data, false);
   }
   zip.add(kSignaturePath, signature, false);
   zip.add(kSignedValuePath, *value, false);
   return zip.finish();
+}
+
+std::string certificate_file_sm3_hex(std::string_view file) {
+  std::shared_ptr<const Sm3Prefix> match;
+  {
+    auto& all = shared_prefixes();
+    std::lock_guard lock(all.mutex);
+    for (const auto& [key, entry] : all.by_seal)
+      if (file.starts_with(entry.second->prefix())) {
+        match = entry.second;
+        break;
+      }
+  }
+  return match ? match->hex_of(file) : sm3_hex(file);
 }
 
 void tune_allocator() {

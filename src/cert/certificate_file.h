@@ -4,7 +4,8 @@
 //   OFD.xml (DocInfo/CustomDatas carry the key fields), Doc_0/Document.xml, PublicRes.xml,
 //   DocumentRes.xml, Pages/Page_0/Content.xml, Res/seal.png, Res/photo.png (when there is a photo),
 //   Signs/Signatures.xml, Signs/Sign_0/Signature.xml + SignedValue.dat (Type="Sign", SM2 over SM3;
-//   every other file is referenced, Signatures.xml included).
+//   every other file is referenced, Signatures.xml included). In the ZIP the shared parts (seal,
+//   PublicRes.xml, Signatures.xml) come first, dated 1980-01-01 (certificate_file_sm3_hex).
 // CustomDatas show the document number masked (DOMAIN.md §4: metadata is what indexers and mail
 // previews read); the page itself shows it in full, as it is the holder's own certificate.
 //
@@ -25,6 +26,10 @@ inline constexpr std::string_view kQrTextField = "二维码内容";
 
 [[nodiscard]] Result<std::string> write_certificate_ofd(const CertificateContent& content, const Sm2PrivateKey& key,
                                                         std::chrono::system_clock::time_point signed_at);
+
+// Hex SM3 of a certificate file, equal to sm3_hex(file): for a file this process wrote, the
+// digest state after its shared leading parts is reused, so only the rest (~44 of 63 KB) is hashed.
+std::string certificate_file_sm3_hex(std::string_view file);
 
 // "5113**********1236": first and last four characters kept (one each below nine characters).
 std::string mask_document_number(std::string_view number);

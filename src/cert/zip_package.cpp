@@ -137,7 +137,13 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool deflate) 
   add(name, PackedEntry::pack(data, deflate && data.size() >= 64));
 }
 
-void ZipWriter::add(std::string_view name, const PackedEntry& p) {
+void ZipWriter::add(std::string_view name, const PackedEntry& p) { add(name, p, dos_time_, dos_date_); }
+
+void ZipWriter::add_shared(std::string_view name, const PackedEntry& p) {
+  add(name, p, 0, (0 << 9) | (1 << 5) | 1);  // 1980-01-01 00:00:00
+}
+
+void ZipWriter::add(std::string_view name, const PackedEntry& p, std::uint16_t dos_time, std::uint16_t dos_date) {
   const auto offset = static_cast<std::uint32_t>(out_.size());
   auto header = [&](std::string& s, bool central) {
     put32(s, central ? 0x02014b50 : 0x04034b50);
@@ -145,8 +151,8 @@ void ZipWriter::add(std::string_view name, const PackedEntry& p) {
     put16(s, 20);                            // needed to extract
     put16(s, 0x0800);                        // UTF-8 names
     put16(s, p.deflated ? 8 : 0);
-    put16(s, dos_time_);
-    put16(s, dos_date_);
+    put16(s, dos_time);
+    put16(s, dos_date);
     put32(s, p.crc32);
     put32(s, static_cast<std::uint32_t>(p.stored.size()));
     put32(s, static_cast<std::uint32_t>(p.size));

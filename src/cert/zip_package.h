@@ -42,17 +42,24 @@ struct PackedEntry {
 
 // Writes a ZIP archive in memory with zlib (deflate level 1: the page XML is large and
 // repetitive, and higher levels cost more than a certificate's signatures). Entries keep the order
-// of add(); every entry gets the modification time `mtime` (Asia/Shanghai), so equal input gives
-// equal bytes.
+// of add(); every entry gets the modification time `mtime` (Asia/Shanghai), except add_shared's,
+// so equal input gives equal bytes.
 class ZipWriter {
  public:
   explicit ZipWriter(std::chrono::system_clock::time_point mtime);
   void add(std::string_view name, std::string_view data, bool deflate);
   void add(std::string_view name, const PackedEntry& packed);
+  // A part every certificate shares, dated 1980-01-01 00:00 (the DOS epoch) instead of `mtime`:
+  // shared parts written first give every file the same leading bytes, so their digest state can
+  // be computed once (certificate_file_sm3_hex).
+  void add_shared(std::string_view name, const PackedEntry& packed);
+  // The archive so far (local entries only; finish() appends the directory).
+  std::string_view written() const { return out_; }
   std::string finish();
 
  private:
   std::string out_, central_;
+  void add(std::string_view name, const PackedEntry& packed, std::uint16_t dos_time, std::uint16_t dos_date);
   std::uint16_t dos_time_ = 0, dos_date_ = 0;
   std::size_t count_ = 0;
 };

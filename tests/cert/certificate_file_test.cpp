@@ -36,10 +36,34 @@ TEST(CertificateFile, HasTheExpectedPackageLayout) {
   std::vector<std::string> names;
   const auto entries = *read_zip(sample_ofd());
   for (const auto& e : entries) names.push_back(e.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"OFD.xml", "Doc_0/Document.xml", "Doc_0/PublicRes.xml", "Doc_0/DocumentRes.xml",
-                                             "Doc_0/Pages/Page_0/Content.xml", "Doc_0/Res/seal.png", "Doc_0/Res/photo.png",
-                                             "Doc_0/Signs/Signatures.xml", "Doc_0/Signs/Sign_0/Signature.xml",
-                                             "Doc_0/Signs/Sign_0/SignedValue.dat"}));
+  // The shared parts first (certificate_file_sm3_hex), then the certificate's own.
+  EXPECT_EQ(names, (std::vector<std::string>{"Doc_0/Res/seal.png", "Doc_0/PublicRes.xml", "Doc_0/Signs/Signatures.xml",
+                                             "OFD.xml", "Doc_0/Document.xml", "Doc_0/DocumentRes.xml",
+                                             "Doc_0/Pages/Page_0/Content.xml", "Doc_0/Res/photo.png",
+                                             "Doc_0/Signs/Sign_0/Signature.xml", "Doc_0/Signs/Sign_0/SignedValue.dat"}));
+}
+
+// The file digest reuses the SM3 state after the shared leading parts: it must equal the digest of
+// the whole file, for two different certificates (their shared bytes really are the same), for a
+// file with one byte of the shared parts changed, and for a file that is not a certificate.
+TEST(CertificateFile, FileDigestWithTheSharedPrefixEqualsSm3OfTheWholeFile) {
+  CertificateContent other = sample_content();
+  other.number = "YJJY20265113500099";
+  other.holder_name = "李四";
+  const std::string second = *write_certificate_ofd(other, test_key(), test_time() + std::chrono::hours(30));
+  const std::string& first = sample_ofd();
+  EXPECT_NE(first, second);
+  EXPECT_EQ(certificate_file_sm3_hex(first), sm3_hex(first));
+  EXPECT_EQ(certificate_file_sm3_hex(second), sm3_hex(second));
+  const std::size_t shared = 18000;  // inside the seal, the first part
+  ASSERT_GT(second.size(), shared);
+  EXPECT_EQ(first.substr(0, shared), second.substr(0, shared));
+  std::string flipped = second;
+  flipped[shared / 2] ^= 0x01;
+  EXPECT_EQ(certificate_file_sm3_hex(flipped), sm3_hex(flipped));
+  EXPECT_NE(certificate_file_sm3_hex(flipped), certificate_file_sm3_hex(second));
+  EXPECT_EQ(certificate_file_sm3_hex("not a certificate"), sm3_hex("not a certificate"));
+  EXPECT_EQ(certificate_file_sm3_hex(""), sm3_hex(""));
 }
 
 TEST(CertificateFile, EveryDocumentXmlValidatesAgainstTheOfficialSchemas) {

@@ -1,12 +1,13 @@
 #include "app/certificates/issue_certificates.h"
 
+#include <deque>
 #include <future>
 #include <thread>
 
 #include "app/certificates/certificate_log.h"
 #include "app/certificates/certificate_number.h"
 #include "app/certificates/certificate_snapshot.h"
-#include "cert/sm2.h"
+#include "cert/certificate_file.h"
 #include "store/certificate_issue_repository.h"
 #include "store/certificate_repository.h"
 #include "store/filing_repository.h"
@@ -53,7 +54,7 @@ Result<std::vector<Signed>> sign_chunk(const CertificateServices& s, const std::
         errors[i] = file.error();
         continue;
       }
-      out[i].digest = cert::sm3_hex(*file);
+      out[i].digest = cert::certificate_file_sm3_hex(*file);  // equal to cert::sm3_hex(*file)
       out[i].file = std::move(*file);
     }
   };
@@ -252,14 +253,16 @@ Result<std::vector<PreparedCertificate>> prepare_chunk(const CertificateServices
 
 }  // namespace
 
-// A pipeline of three stages on their own threads: chunk k+2 is read and checked while chunk k+1
-// is numbered and signed (settings.threads threads) while chunk k is written, so the store's
-// work and latency (SQLite's fsync at commit) overlap with signing and both cores stay busy.
-// Chunk k+1's numbers are predicted: they follow chunk k's, as they will if chunk k commits as
-// numbered. If it does not (a concurrent issuance at the same station took serials, or issued one
-// of the registrations), chunk k goes through commit_prepared (numbered and signed again) and
-// chunk k+1, signed with the wrong prediction, is signed again from the counter; if a prediction
-// is still wrong at its write, the compare-and-set fails and commit_prepared takes that chunk.
+// A pipeline of three stages on their own threads: chunks are read and checked ahead, numbered and
+// signed (settings.threads threads each) up to kSignAhead chunks ahead of the one being written,
+// so the store's work and its fsync at commit overlap with signing and both cores stay busy (with
+// one chunk ahead the signers sat idle while the writer waited for the disk).
+// The numbers of a chunk signed ahead are predicted: they follow the previous chunk's, as they
+// will if that one commits as numbered. If it does not (a concurrent issuance at the same station
+// took serials, or issued one of the registrations), it goes through commit_prepared (numbered and
+// signed again) and the chunks signed ahead with wrong predictions are signed again from the
+// counter; a prediction still wrong at its write fails the compare-and-set and commit_prepared
+// takes that chunk.
 Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Actor& actor,
                                           const std::vector<store::Id>& ids, const IssuanceProgress& progress,
                                           const std::atomic<bool>* stop) {
@@ -277,11 +280,12 @@ Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Ac
     r.chunk = prepare_chunk(s, actor, ids, from, std::min(ids.size(), from + step), today, r.refusals);
     return r;
   };
-  std::optional<int> predicted;  // the first serial after the chunk being signed
+  constexpr std::size_t kSignAhead = 2;
+  std::optional<int> predicted;  // the first serial after the last chunk being signed
   std::size_t next_from = 0;
   // Futures last: on an early return their destructors wait for the threads, which use the above.
   std::future<Read> reading;
-  std::future<SignedChunk> signing;
+  std::deque<std::future<SignedChunk>> signing;  // in serial order
   if (!ids.empty()) reading = std::async(std::launch::async, read, std::size_t{0});
 
   // The next chunk with something to issue (refusals and skips counted); nullopt at the end.
@@ -309,22 +313,26 @@ Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Ac
       first = *peeked;
     }
     predicted = first + static_cast<int>(chunk.size());
-    signing = std::async(std::launch::async, [&s, first, c = std::move(chunk)]() mutable {
+    signing.push_back(std::async(std::launch::async, [&s, first, c = std::move(chunk)]() mutable {
       return number_and_sign(s, std::move(c), first);
-    });
+    }));
+    return ok();
+  };
+  auto sign_ahead = [&]() -> Result<void> {
+    while (signing.size() < kSignAhead) {
+      auto following = next_chunk();
+      if (!following) return fail(following.error());
+      if (!*following) break;
+      if (auto r = start_signing(std::move(**following)); !r) return fail(r.error());
+    }
     return ok();
   };
 
-  auto first_chunk = next_chunk();
-  if (!first_chunk) return fail(first_chunk.error());
-  if (*first_chunk)
-    if (auto r = start_signing(std::move(**first_chunk)); !r) return fail(r.error());
-  while (signing.valid()) {
-    SignedChunk current = signing.get();
-    auto following = next_chunk();
-    if (!following) return fail(following.error());
-    if (*following)
-      if (auto r = start_signing(std::move(**following)); !r) return fail(r.error());
+  if (auto r = sign_ahead(); !r) return fail(r.error());
+  while (!signing.empty()) {
+    SignedChunk current = signing.front().get();
+    signing.pop_front();
+    if (auto r = sign_ahead(); !r) return fail(r.error());
     const std::size_t prepared = current.chunk.size();
     auto stored = store_signed(s, actor, current, {});
     if (!stored) return fail(stored.error());
@@ -337,11 +345,13 @@ Result<IssuanceReport> issue_certificates(const CertificateServices& s, const Ac
       auto again = commit_prepared(s, actor, std::move(*still));
       if (!again) return fail(again.error());
       done = std::move(*again);
+      // Signed ahead with predictions that are now wrong: sign them again, in order.
       predicted.reset();
-      if (signing.valid()) {  // signed with a prediction that is now wrong: sign it again
-        SignedChunk stale = signing.get();
-        if (auto r = start_signing(std::move(stale.chunk)); !r) return fail(r.error());
-      }
+      std::vector<std::vector<PreparedCertificate>> stale;
+      for (auto& f : signing) stale.push_back(f.get().chunk);
+      signing.clear();
+      for (auto& c : stale)
+        if (auto r = start_signing(std::move(c)); !r) return fail(r.error());
     }
     report.issued += done.ids.size();
     report.skipped += prepared - done.ids.size();

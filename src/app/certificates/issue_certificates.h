@@ -4,7 +4,8 @@
 // Throughput: each chunk is read and checked in a read transaction, numbered optimistically from
 // the counter, signed in parallel OUTSIDE any write transaction, and then written in one short
 // write transaction that claims the serials only if the counter has not moved (compare-and-set).
-// issue_certificates pipelines the chunks (read k+2, sign k+1, write k: issue_certificates.cpp).
+// issue_certificates pipelines the chunks (read and sign ahead while one is written:
+// issue_certificates.cpp).
 // If the counter moved (a concurrent issuance at the same station), or a registration got its
 // certificate meanwhile (the unique index certificates_one_valid, or the has-certificate check),
 // the chunk is prepared and signed again.
