@@ -82,6 +82,11 @@ void configure_sqlite(soci::session& s, const DatabaseOptions& options, bool in_
   s << "PRAGMA foreign_keys = ON";
   s << "PRAGMA synchronous = FULL";
   if (in_memory) return;
+  // Reads through a memory map instead of read() copies, and a 16 MB page cache per connection
+  // instead of 2 MB: ~5 % less CPU per issued certificate together (bench/README.md). Only reads
+  // use the map; writes still go through the WAL and its fsync.
+  s << "PRAGMA mmap_size = 268435456";
+  s << "PRAGMA cache_size = -16384";
   std::string mode;
   s << "PRAGMA journal_mode = WAL", soci::into(mode);
   if (mode != "wal") throw soci::soci_error("journal_mode=WAL was refused (got " + mode + ")");
