@@ -228,11 +228,8 @@ Result<std::string> write_certificate_ofd(const CertificateContent& content, con
   remember_prefix(seal);
   ZipWriter zip(signed_at);
   add_shared_parts(zip, *seal);
-  for (const auto& p : parts) {
-    if (p.name == kSealPath || p.name == kPublicResPath || p.name == kSignaturesPath) continue;  // shared: first
-    if (p.packed) zip.add(p.name, *p.packed);
-    else zip.add(p.name, p.data, false);
-  }
+  for (const auto& p : parts)
+    if (!p.packed) zip.add(p.name, p.data, false);  // the pre-packed parts are the shared ones, written first
   zip.add(kSignaturePath, signature, false);
   zip.add(kSignedValuePath, *value, false);
   return zip.finish();
