@@ -8,6 +8,10 @@
 //   BM_Sm2Sign             the same signature by cert::Sm2PrivateKey::sign (Botan, sm2.h). A
 //                          certificate needs two (QR payload + file): half its rate is the ceiling.
 //   BM_VerifyCertificate   verify_certificate_ofd of one file (the offline check), for scale.
+//   BM_SignedCertificateGroup  write_certificate_ofds on groups of 16 (what issuance runs): the
+//                          same files, their SM3 side by side, and the SM3 of each whole file too.
+//   BM_Sm3Lanes / BM_Sm3OpenSsl  SM3 of 16 page-sized (33,000-byte) messages: sm3_lanes.h against
+//                          OpenSSL's EVP SM3 one message at a time (the peer); bytes/s.
 // Each runs on 1 and 2 threads; items/s is the aggregate over the threads (real time).
 // How to run and the latest figures: bench/README.md.
 #include <benchmark/benchmark.h>
@@ -16,11 +20,13 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "cert/certificate_file.h"
 #include "cert/ofd_verification.h"
 #include "cert/sample_certificate.h"
 #include "cert/sm2.h"
+#include "cert/sm3_lanes.h"
 
 namespace {
 
@@ -55,6 +61,53 @@ void BM_SignedCertificate(benchmark::State& state) {
   state.counters["file_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_SignedCertificate)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_SignedCertificateGroup(benchmark::State& state) {
+  (void)rc::cert::write_certificate_ofd(content(), key(), kSignedAt);  // seal image drawn once, outside timing
+  constexpr std::size_t kGroup = 16;
+  std::vector<rc::cert::CertificateContent> group(kGroup, content());
+  std::vector<const rc::cert::CertificateContent*> pointers;
+  for (const auto& c : group) pointers.push_back(&c);
+  long serial = state.thread_index() * 1000000L;
+  for (auto _ : state) {
+    for (auto& c : group) c.number = "YJJY202651135" + std::to_string(serial++);
+    auto files = rc::cert::write_certificate_ofds(pointers, key(), kSignedAt);
+    if (!files.front()) state.SkipWithError("write failed");
+    benchmark::DoNotOptimize(files);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kGroup));
+}
+BENCHMARK(BM_SignedCertificateGroup)->Threads(1)->Threads(2)->UseRealTime();
+
+const std::vector<std::string>& sm3_messages() {
+  static const std::vector<std::string> m = [] {
+    std::vector<std::string> out(16, std::string(33000, ' '));
+    unsigned x = 1;
+    for (auto& s : out)
+      for (auto& c : s) c = static_cast<char>((x = x * 1103515245 + 12345) >> 16);
+    return out;
+  }();
+  return m;
+}
+
+void BM_Sm3Lanes(benchmark::State& state) {
+  std::vector<rc::cert::Sm3Job> jobs;
+  for (const auto& m : sm3_messages()) jobs.push_back({m, nullptr, {}});
+  for (auto _ : state) {
+    rc::cert::sm3_jobs(jobs);
+    benchmark::DoNotOptimize(jobs);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * 16 * 33000));
+  state.counters["avx2"] = rc::cert::sm3_lanes_available() ? 1 : 0;
+}
+BENCHMARK(BM_Sm3Lanes);
+
+void BM_Sm3OpenSsl(benchmark::State& state) {
+  for (auto _ : state)
+    for (const auto& m : sm3_messages()) benchmark::DoNotOptimize(rc::cert::sm3(m));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * 16 * 33000));
+}
+BENCHMARK(BM_Sm3OpenSsl);
 
 const std::string kSignedMessage(2200, 'x');  // about the size of Signature.xml
 

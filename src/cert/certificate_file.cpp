@@ -13,6 +13,8 @@
 #include "cert/page_layout.h"
 #include "cert/qr_payload.h"
 #include "cert/seal_image.h"
+#include "cert/sm3_lanes.h"
+#include "cert/base64.h"
 #include "cert/zip_package.h"
 #include "domain/common/clock.h"
 
@@ -62,29 +64,33 @@ void add_shared_parts(ZipWriter& zip, const SealImage& seal) {
   zip.add_shared(kSignaturesPath, signatures().packed);
 }
 
-struct SharedPrefixes {
-  std::mutex mutex;
-  // Keyed by the seal image, kept alive here; at most as many as seal_png caches.
-  std::map<const SealImage*, std::pair<std::shared_ptr<const SealImage>, std::shared_ptr<const Sm3Prefix>>> by_seal;
+// The bytes every file of a seal starts with and the SM3 state after them, one per seal image.
+struct SharedPrefix {
+  std::shared_ptr<const SealImage> seal;  // kept alive: the map is keyed by its address
+  std::string bytes;
+  Sm3Midstate state;
 };
 
-SharedPrefixes& shared_prefixes() {
-  static SharedPrefixes p;
-  return p;
-}
+struct SharedPrefixes {
+  std::mutex mutex;
+  std::map<const SealImage*, std::shared_ptr<const SharedPrefix>> by_seal;  // at most as many as seal_png caches
+};
 
-void remember_prefix(const std::shared_ptr<const SealImage>& seal) {
-  auto& all = shared_prefixes();
+std::shared_ptr<const SharedPrefix> shared_prefix(const std::shared_ptr<const SealImage>& seal) {
+  static SharedPrefixes all;
   {
     std::lock_guard lock(all.mutex);
-    if (all.by_seal.contains(seal.get())) return;
+    if (auto it = all.by_seal.find(seal.get()); it != all.by_seal.end()) return it->second;
   }
   ZipWriter head(std::chrono::system_clock::time_point{});
   add_shared_parts(head, *seal);
-  auto prefix = std::make_shared<const Sm3Prefix>(head.written());
+  auto made = std::make_shared<SharedPrefix>();
+  made->seal = seal;
+  made->bytes = std::string(head.written());
+  made->state = sm3_midstate(made->bytes);
   std::lock_guard lock(all.mutex);
   if (all.by_seal.size() >= 256) all.by_seal.clear();
-  all.by_seal.emplace(seal.get(), std::make_pair(seal, std::move(prefix)));
+  return all.by_seal.emplace(seal.get(), std::move(made)).first->second;
 }
 
 std::string document_res_xml(bool with_photo) {
@@ -183,70 +189,138 @@ std::string mask_document_number(std::string_view number) {
   return out;
 }
 
-Result<std::string> write_certificate_ofd(const CertificateContent& content, const Sm2PrivateKey& key,
-                                          std::chrono::system_clock::time_point signed_at) {
-  if (content.number.empty()) return fail(ErrorCode::kMissingField, "number", "证书编号为空");
-  std::string qr;
-  try {
-    qr = qr_text(content, key);
-  } catch (const std::exception&) {
-    return fail(ErrorCode::kKeyFailure, "key", "二维码签名失败");
-  }
-  auto page = layout_certificate_page(content, qr);
-  if (!page) return fail(page.error());
-  const auto seal = seal_png(content.issuing_body);
-  const std::string when = signature_date_time(signed_at);
-  const bool photo = !content.photo_png.empty();
+namespace {
 
-  // Every protected file, in package order, with its digest; shared parts come pre-packed.
-  const std::string ofd = ofd_xml(content, qr, signed_at, when, key.fingerprint());
-  const std::string document = document_xml(page->max_id);
-  const std::string document_res = document_res_xml(photo);
+// One certificate between the stages of write_certificate_ofds. Parts point into its strings, so
+// drafts are made in place and never moved.
+struct Draft {
   struct Part {
     std::string_view name, data;
-    const PackedEntry* packed;
+    const PackedEntry* packed;  // the shared parts come pre-packed, with their digest
     std::string digest;
   };
-  std::vector<Part> parts = {
-      {"OFD.xml", ofd, nullptr, {}},
-      {"Doc_0/Document.xml", document, nullptr, {}},
-      {kPublicResPath, public_res().xml, &public_res().packed, public_res().digest},
-      {"Doc_0/DocumentRes.xml", document_res, nullptr, {}},
-      {"Doc_0/Pages/Page_0/Content.xml", page->xml, nullptr, {}},
-      {kSealPath, seal->png, &seal->packed, seal->sm3_base64},
-  };
-  if (photo) parts.push_back({"Doc_0/Res/photo.png", content.photo_png, nullptr, {}});
-  parts.push_back({kSignaturesPath, signatures().xml, &signatures().packed, signatures().digest});
+  std::optional<Error> error;
+  std::string qr, page, when, ofd, document, document_res, signature, file;
+  std::shared_ptr<const SealImage> seal;
+  std::vector<Part> parts;
+  std::shared_ptr<const SharedPrefix> prefix;
+};
 
-  std::vector<FileReference> refs;
-  refs.reserve(parts.size());
-  for (auto& p : parts) refs.push_back({std::string(p.name), p.digest.empty() ? sm3_base64(p.data) : p.digest});
-  const std::string signature = signature_xml(refs, when);
-  auto value = key.sign(signature);
-  if (!value) return fail(value.error());
-
-  remember_prefix(seal);
-  ZipWriter zip(signed_at);
-  add_shared_parts(zip, *seal);
-  for (const auto& p : parts)
-    if (!p.packed) zip.add(p.name, p.data, false);  // the pre-packed parts are the shared ones, written first
-  zip.add(kSignaturePath, signature, false);
-  zip.add(kSignedValuePath, *value, false);
-  return zip.finish();
+std::string base64_of(const std::array<unsigned char, 32>& digest) {
+  return base64_encode(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
-std::string certificate_file_sm3_hex(std::string_view file) {
-  std::shared_ptr<const Sm3Prefix> match;
-  {
-    auto& all = shared_prefixes();
-    std::lock_guard lock(all.mutex);
-    for (const auto& [key, entry] : all.by_seal)
-      if (file.starts_with(entry.second->prefix())) {
-        match = entry.second;
-        break;
-      }
+// The QR code's signature, the page and every protected file, in package order; no SM3 yet.
+void draft_parts(Draft& d, const CertificateContent& content, const Sm2PrivateKey& key,
+                 std::chrono::system_clock::time_point signed_at) {
+  if (content.number.empty()) {
+    d.error = make_error(ErrorCode::kMissingField, "number", "证书编号为空");
+    return;
   }
-  return match ? match->hex_of(file) : sm3_hex(file);
+  try {
+    d.qr = qr_text(content, key);
+  } catch (const std::exception&) {
+    d.error = make_error(ErrorCode::kKeyFailure, "key", "二维码签名失败");
+    return;
+  }
+  auto page = layout_certificate_page(content, d.qr);
+  if (!page) {
+    d.error = page.error();
+    return;
+  }
+  d.page = std::move(page->xml);
+  d.seal = seal_png(content.issuing_body);
+  d.prefix = shared_prefix(d.seal);
+  d.when = signature_date_time(signed_at);
+  const bool photo = !content.photo_png.empty();
+  d.ofd = ofd_xml(content, d.qr, signed_at, d.when, key.fingerprint());
+  d.document = document_xml(page->max_id);
+  d.document_res = document_res_xml(photo);
+  d.parts = {
+      {"OFD.xml", d.ofd, nullptr, {}},
+      {"Doc_0/Document.xml", d.document, nullptr, {}},
+      {kPublicResPath, public_res().xml, &public_res().packed, public_res().digest},
+      {"Doc_0/DocumentRes.xml", d.document_res, nullptr, {}},
+      {"Doc_0/Pages/Page_0/Content.xml", d.page, nullptr, {}},
+      {kSealPath, d.seal->png, &d.seal->packed, d.seal->sm3_base64},
+  };
+  if (photo) d.parts.push_back({"Doc_0/Res/photo.png", content.photo_png, nullptr, {}});
+  d.parts.push_back({kSignaturesPath, signatures().xml, &signatures().packed, signatures().digest});
+}
+
+// Signature.xml over the parts' digests, its SM2 signature, and the ZIP.
+void sign_and_pack(Draft& d, const Sm2PrivateKey& key, std::chrono::system_clock::time_point signed_at) {
+  std::vector<FileReference> refs;
+  refs.reserve(d.parts.size());
+  for (auto& p : d.parts) refs.push_back({std::string(p.name), p.digest});
+  d.signature = signature_xml(refs, d.when);
+  auto value = key.sign(d.signature);
+  if (!value) {
+    d.error = value.error();
+    return;
+  }
+  ZipWriter zip(signed_at);
+  add_shared_parts(zip, *d.seal);
+  for (const auto& p : d.parts)
+    if (!p.packed) zip.add(p.name, p.data, false);  // the pre-packed parts are the shared ones, written first
+  zip.add(kSignaturePath, d.signature, false);
+  zip.add(kSignedValuePath, *value, false);
+  d.file = zip.finish();
+}
+
+}  // namespace
+
+std::vector<Result<CertificateFile>> write_certificate_ofds(std::span<const CertificateContent* const> contents,
+                                                            const Sm2PrivateKey& key,
+                                                            std::chrono::system_clock::time_point signed_at) {
+  std::vector<Draft> drafts(contents.size());
+  for (std::size_t i = 0; i < contents.size(); ++i) draft_parts(drafts[i], *contents[i], key, signed_at);
+
+  // The SM3 of every part of every certificate, side by side.
+  std::vector<Sm3Job> jobs;
+  std::vector<Draft::Part*> owners;
+  for (auto& d : drafts)
+    for (auto& p : d.parts)
+      if (!d.error && p.digest.empty()) {
+        jobs.push_back({p.data, nullptr, {}});
+        owners.push_back(&p);
+      }
+  sm3_jobs(jobs);
+  for (std::size_t j = 0; j < jobs.size(); ++j) owners[j]->digest = base64_of(jobs[j].digest);
+
+  for (auto& d : drafts)
+    if (!d.error) sign_and_pack(d, key, signed_at);
+
+  // The SM3 of every file, from the state after its shared leading parts.
+  jobs.clear();
+  std::vector<Draft*> files;
+  for (auto& d : drafts) {
+    if (d.error) continue;
+    const std::string_view file(d.file);
+    if (file.starts_with(d.prefix->bytes)) jobs.push_back({file.substr(d.prefix->bytes.size()), &d.prefix->state, {}});
+    else jobs.push_back({file, nullptr, {}});
+    files.push_back(&d);
+  }
+  sm3_jobs(jobs);
+  std::vector<std::string> hex(files.size());
+  for (std::size_t j = 0; j < jobs.size(); ++j) hex[j] = to_hex(jobs[j].digest);
+
+  std::vector<Result<CertificateFile>> out;
+  out.reserve(drafts.size());
+  std::size_t next = 0;
+  for (auto& d : drafts) {
+    if (d.error) out.emplace_back(fail(*d.error));
+    else out.emplace_back(CertificateFile{std::move(d.file), std::move(hex[next++])});
+  }
+  return out;
+}
+
+Result<std::string> write_certificate_ofd(const CertificateContent& content, const Sm2PrivateKey& key,
+                                          std::chrono::system_clock::time_point signed_at) {
+  const CertificateContent* one[] = {&content};
+  auto written = write_certificate_ofds(one, key, signed_at);
+  if (!written.front()) return fail(written.front().error());
+  return std::move(written.front()->bytes);
 }
 
 void tune_allocator() {

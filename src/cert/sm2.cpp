@@ -270,40 +270,17 @@ std::array<unsigned char, 32> sm3(std::string_view data) {
   return md;
 }
 
-namespace {
+std::string sm3_hex(std::string_view data) { return to_hex(sm3(data)); }
 
-std::string hex_digest(const std::array<unsigned char, 32>& md) {
+std::string to_hex(const std::array<unsigned char, 32>& digest) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
-  for (unsigned char c : md) {
+  for (unsigned char c : digest) {
     out.push_back(kHex[c >> 4]);
     out.push_back(kHex[c & 15]);
   }
   return out;
-}
-
-}  // namespace
-
-std::string sm3_hex(std::string_view data) { return hex_digest(sm3(data)); }
-
-Sm3Prefix::Sm3Prefix(std::string_view prefix) : prefix_(prefix) {
-  std::shared_ptr<EVP_MD_CTX> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  if (ctx && EVP_DigestInit_ex(ctx.get(), EVP_sm3(), nullptr) == 1 &&
-      EVP_DigestUpdate(ctx.get(), prefix_.data(), prefix_.size()) == 1)
-    state_ = ctx;  // otherwise hex_of hashes everything
-}
-
-std::string Sm3Prefix::hex_of(std::string_view text) const {
-  if (!state_ || !text.starts_with(prefix_)) return sm3_hex(text);
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  std::array<unsigned char, 32> md{};
-  unsigned int n = 0;
-  const std::string_view rest = text.substr(prefix_.size());
-  if (!ctx || EVP_MD_CTX_copy_ex(ctx.get(), static_cast<const EVP_MD_CTX*>(state_.get())) != 1 ||
-      EVP_DigestUpdate(ctx.get(), rest.data(), rest.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), md.data(), &n) != 1)
-    return sm3_hex(text);
-  return hex_digest(md);
 }
 
 }  // namespace rc::cert

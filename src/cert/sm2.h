@@ -76,21 +76,7 @@ std::optional<std::string> sm2_signature_der(std::string_view raw);
 
 std::array<unsigned char, 32> sm3(std::string_view data);
 std::string sm3_hex(std::string_view data);
-
-// The SM3 state after a fixed prefix, computed once: the digest of any text starting with that
-// prefix then costs only its remaining bytes (every certificate file starts with the same shared
-// parts). Thread-safe after construction (each digest works on a copy of the state).
-class Sm3Prefix {
- public:
-  explicit Sm3Prefix(std::string_view prefix);
-  std::string_view prefix() const { return prefix_; }
-  // Hex SM3 of `text`, equal to sm3_hex(text). Uses the saved state only when `text` starts with
-  // the prefix (checked byte for byte), else hashes it all.
-  std::string hex_of(std::string_view text) const;
-
- private:
-  std::string prefix_;
-  std::shared_ptr<void> state_;  // EVP_MD_CTX after the prefix
-};
+// Lower-case hex of a digest, as sm3_hex writes it.
+std::string to_hex(const std::array<unsigned char, 32>& digest);
 
 }  // namespace rc::cert

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "cert/ofd_verification.h"
 #include "cert/qr_payload.h"
 #include "cert_fixture.h"
 #include "support/run_command.h"
@@ -36,34 +37,43 @@ TEST(CertificateFile, HasTheExpectedPackageLayout) {
   std::vector<std::string> names;
   const auto entries = *read_zip(sample_ofd());
   for (const auto& e : entries) names.push_back(e.name);
-  // The shared parts first (certificate_file_sm3_hex), then the certificate's own.
+  // The shared parts first (their SM3 state is computed once per seal), then the certificate's own.
   EXPECT_EQ(names, (std::vector<std::string>{"Doc_0/Res/seal.png", "Doc_0/PublicRes.xml", "Doc_0/Signs/Signatures.xml",
                                              "OFD.xml", "Doc_0/Document.xml", "Doc_0/DocumentRes.xml",
                                              "Doc_0/Pages/Page_0/Content.xml", "Doc_0/Res/photo.png",
                                              "Doc_0/Signs/Sign_0/Signature.xml", "Doc_0/Signs/Sign_0/SignedValue.dat"}));
 }
 
-// The file digest reuses the SM3 state after the shared leading parts: it must equal the digest of
-// the whole file, for two different certificates (their shared bytes really are the same), for a
-// file with one byte of the shared parts changed, and for a file that is not a certificate.
-TEST(CertificateFile, FileDigestWithTheSharedPrefixEqualsSm3OfTheWholeFile) {
-  CertificateContent other = sample_content();
-  other.number = "YJJY20265113500099";
-  other.holder_name = "李四";
-  const std::string second = *write_certificate_ofd(other, test_key(), test_time() + std::chrono::hours(30));
-  const std::string& first = sample_ofd();
-  EXPECT_NE(first, second);
-  EXPECT_EQ(certificate_file_sm3_hex(first), sm3_hex(first));
-  EXPECT_EQ(certificate_file_sm3_hex(second), sm3_hex(second));
-  const std::size_t shared = 18000;  // inside the seal, the first part
-  ASSERT_GT(second.size(), shared);
-  EXPECT_EQ(first.substr(0, shared), second.substr(0, shared));
-  std::string flipped = second;
-  flipped[shared / 2] ^= 0x01;
-  EXPECT_EQ(certificate_file_sm3_hex(flipped), sm3_hex(flipped));
-  EXPECT_NE(certificate_file_sm3_hex(flipped), certificate_file_sm3_hex(second));
-  EXPECT_EQ(certificate_file_sm3_hex("not a certificate"), sm3_hex("not a certificate"));
-  EXPECT_EQ(certificate_file_sm3_hex(""), sm3_hex(""));
+// A group written at once (its SM3 run side by side, the file digests from the state after the
+// shared leading parts): every file is a valid certificate of its own content, its digest is
+// OpenSSL's SM3 of its bytes, and a refused certificate in the middle fails alone.
+TEST(CertificateFile, AGroupWrittenAtOnceGivesValidFilesAndTheirSm3) {
+  std::vector<CertificateContent> contents(11, sample_content());
+  for (std::size_t i = 0; i < contents.size(); ++i) {
+    contents[i].number = "YJJY2026511350" + std::to_string(1000 + i);
+    contents[i].holder_name = i % 2 ? "李四" : "王小二";
+    if (i == 3) contents[i].photo_png.clear();  // another set of parts
+  }
+  contents[5].number.clear();
+  std::vector<const CertificateContent*> group;
+  for (const auto& c : contents) group.push_back(&c);
+  const auto files = write_certificate_ofds(group, test_key(), test_time());
+  ASSERT_EQ(files.size(), contents.size());
+  const Sm2PublicKey pub = *Sm2PublicKey::from_pem(test_key().public_pem());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (i == 5) {
+      ASSERT_FALSE(files[i]);
+      EXPECT_EQ(files[i].error().code, ErrorCode::kMissingField);
+      continue;
+    }
+    ASSERT_TRUE(files[i]) << i;
+    EXPECT_EQ(files[i]->sm3_hex, sm3_hex(files[i]->bytes)) << i;
+    const auto v = verify_certificate_ofd(files[i]->bytes, {pub});
+    EXPECT_EQ(v.result, Verdict::kValid) << i << " " << v.failed_file << " " << v.failed_check;
+    EXPECT_EQ(v.fields.at("证书编号"), contents[i].number);
+  }
+  // The shared leading bytes really are the ones of a file written alone.
+  EXPECT_EQ(files[0]->bytes.substr(0, 18000), sample_ofd().substr(0, 18000));
 }
 
 TEST(CertificateFile, EveryDocumentXmlValidatesAgainstTheOfficialSchemas) {

@@ -8,12 +8,15 @@
 
 #include <chrono>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/config.h"
 #include "app/key_store.h"
 #include "cert/certificate_content.h"
+#include "cert/certificate_file.h"
 #include "domain/common/clock.h"
 #include "domain/common/result.h"
 #include "domain/policy/policy_catalog.h"
@@ -42,6 +45,10 @@ class CertificateFileWriter {
   [[nodiscard]] virtual Result<std::string> write(const cert::CertificateContent& content,
                                                   std::chrono::system_clock::time_point signed_at) const = 0;
   virtual std::string media_type() const = 0;
+  // Several files at once, one result each in order, with the hex SM3 of each file. The OFD writer
+  // hashes a group side by side (cert::write_certificate_ofds); this default writes one by one.
+  [[nodiscard]] virtual std::vector<Result<cert::CertificateFile>> write_many(
+      std::span<const cert::CertificateContent* const> contents, std::chrono::system_clock::time_point signed_at) const;
 };
 
 // The OFD writer signing with the platform key (keys_dir/signing-sm2.pem), spec/OFD.md.
