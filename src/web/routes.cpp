@@ -1,5 +1,7 @@
 #include "web/routes.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -36,9 +38,14 @@ void Routes::post(const std::string& path, Access access, PageHandler h) {
   add_guarded(restinio::http_method_post(), "POST", path, access, std::move(h), true);
 }
 
+void Routes::post_lookup(const std::string& path, Access access, PageHandler h) {
+  if (!access.anyone) throw std::logic_error("post_lookup is for public look-ups: " + path);
+  add_guarded(restinio::http_method_post(), "POST", path, access, std::move(h), false);
+}
+
 void Routes::add_guarded(restinio::http_method_id_t method, const char* name, const std::string& path, Access access,
                          PageHandler h, bool state_changing) {
-  guarded_.push_back(Entry{name, path, access});
+  guarded_.push_back(Entry{name, path, access, state_changing});
   Gatekeeper* gate = gate_;
   add(method, name, path, [gate, access, state_changing, h = std::move(h)](const Request& req, const RouteParams& p) {
     RequestContext ctx{req, p, std::nullopt, {}, req->remote_endpoint().address().to_string(), {}, std::nullopt, {}};
@@ -58,7 +65,7 @@ void Routes::post_async(const std::string& path, Access access, AsyncPageHandler
 // that throws before responding is answered 500 (the once-flag keeps a late respond harmless).
 void Routes::add_guarded_async(restinio::http_method_id_t method, const char* name, const std::string& path,
                                Access access, AsyncPageHandler h, bool state_changing) {
-  guarded_.push_back(Entry{name, path, access});
+  guarded_.push_back(Entry{name, path, access, state_changing});
   RouteMetrics& m = note_method(method, name, path);
   Gatekeeper* gate = gate_;
   router_->add_handler(method, path, [&m, gate, access, state_changing, h = std::move(h)](Request req, RouteParams p) {

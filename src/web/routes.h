@@ -38,6 +38,10 @@ class Routes {
   void set_gatekeeper(Gatekeeper* gate) { gate_ = gate; }
   void get(const std::string& path, Access access, PageHandler h);
   void post(const std::string& path, Access access, PageHandler h);
+  // A public look-up sent by POST only so that its input (an ID number) stays out of URLs, logs
+  // and browser history. It changes nothing and reads no session, so it takes no CSRF token.
+  // REQUIRES: access.anyone.
+  void post_lookup(const std::string& path, Access access, PageHandler h);
   // Guarded asynchronous routes: the same gatekeeper checks and metrics (timed until the reply).
   void get_async(const std::string& path, Access access, AsyncPageHandler h);
   void post_async(const std::string& path, Access access, AsyncPageHandler h);
@@ -45,6 +49,7 @@ class Routes {
   struct Entry {
     std::string method, path;
     Access access;
+    bool checks_csrf = false;  // every POST but a post_lookup
   };
   const std::vector<Entry>& guarded() const { return guarded_; }
 

@@ -195,12 +195,40 @@ TEST_F(CertificatePagesTest, VerificationApiMasksAndNeverConfirmsAWrongName) {
   EXPECT_EQ(c["level"], "五级/初级工");
   EXPECT_EQ(found.body.find("李小明"), std::string::npos);
   EXPECT_EQ(found.body.find("photo"), std::string::npos);
-  auto by_id = http_request(p_->port(), "GET", "/api/v1/certificates/verify?id_number=" + id_number(0) + "&name=%E6%9D%8E%E5%B0%8F%E6%98%8E");
-  EXPECT_EQ(by_id.status, 200) << by_id.body;
+  const nlohmann::json by_id_query{{"id_number", id_number(0)}, {"name", "李小明"}};
+  auto by_id = http_request(p_->port(), "POST", "/api/v1/certificates/verify", by_id_query.dump());
+  ASSERT_EQ(by_id.status, 200) << by_id.body;
+  EXPECT_EQ(nlohmann::json::parse(by_id.body)["certificates"][0]["number"], numbers_[0]);
+  EXPECT_EQ(by_id.body.find(id_number(0)), std::string::npos);
+  const nlohmann::json by_number{{"number", numbers_[0]}, {"name", "李小明"}};
+  EXPECT_EQ(http_request(p_->port(), "POST", "/api/v1/certificates/verify", by_number.dump()).status, 200);
   auto wrong = http_request(p_->port(), "GET", "/api/v1/certificates/verify?number=" + numbers_[0] + "&name=%E7%8E%8B");
   EXPECT_EQ(wrong.status, 404);
   auto incomplete = http_request(p_->port(), "GET", "/api/v1/certificates/verify?name=%E7%8E%8B");
   EXPECT_EQ(incomplete.status, 422);
+}
+
+// An ID number never travels in a URL (DOMAIN.md §4: URLs are logged): the GET form refuses it
+// with a stable code before looking anything up; bad POST bodies get their own codes.
+TEST_F(CertificatePagesTest, VerificationApiRefusesAnIdNumberInTheUrlAndBadBodies) {
+  auto in_url = http_request(p_->port(), "GET", "/api/v1/certificates/verify?id_number=" + id_number(0) + "&name=%E6%9D%8E%E5%B0%8F%E6%98%8E");
+  EXPECT_EQ(in_url.status, 422) << in_url.body;
+  auto e = nlohmann::json::parse(in_url.body)["error"];
+  EXPECT_EQ(e["code"], "input.invalid_value");
+  EXPECT_EQ(e["field"], "id_number");
+  EXPECT_NE(e["message"].get<std::string>().find("POST"), std::string::npos);
+  EXPECT_EQ(in_url.body.find("certificates"), std::string::npos);
+  auto malformed = http_request(p_->port(), "POST", "/api/v1/certificates/verify", "{\"name\":");
+  EXPECT_EQ(malformed.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(malformed.body)["error"]["code"], "input.malformed_json");
+  EXPECT_EQ(http_request(p_->port(), "POST", "/api/v1/certificates/verify", "[1]").status, 422);
+  auto wrong_type = http_request(p_->port(), "POST", "/api/v1/certificates/verify", R"({"number":5,"name":"x"})");
+  EXPECT_EQ(wrong_type.status, 422) << wrong_type.body;
+  EXPECT_EQ(nlohmann::json::parse(wrong_type.body)["error"]["field"], "number");
+  EXPECT_EQ(http_request(p_->port(), "POST", "/api/v1/certificates/verify", "number=1&name=x",
+                         "application/x-www-form-urlencoded")
+                .status,
+            415);
 }
 
 TEST_F(CertificatePagesTest, PublicQueriesAreRateLimitedPerIp) {
