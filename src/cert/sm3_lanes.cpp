@@ -43,8 +43,12 @@ constexpr std::uint32_t p1(std::uint32_t x) { return x ^ rotl(x, 15) ^ rotl(x, 2
 RC_SM3_SCALAR void compress(std::array<std::uint32_t, 8>& v, const unsigned char* block) {
   std::uint32_t w[68];
   for (int j = 0; j < 16; ++j) w[j] = load_be32(block + 4 * j);
-  for (int j = 16; j < 68; ++j)
-    w[j] = p1(w[j - 16] ^ w[j - 9] ^ rotl(w[j - 3], 15)) ^ rotl(w[j - 13], 7) ^ w[j - 6];
+  // The message expansion is one long dependency chain: words are expanded four at a time just
+  // before the rounds that need them, so that the CPU overlaps the chain with the rounds.
+  auto expand4 = [&w](std::size_t k) {
+    for (std::size_t i = k; i < k + 4; ++i)
+      w[i] = p1(w[i - 16] ^ w[i - 9] ^ rotl(w[i - 3], 15)) ^ rotl(w[i - 13], 7) ^ w[i - 6];
+  };
   std::uint32_t a = v[0], b = v[1], c = v[2], d = v[3], e = v[4], f = v[5], g = v[6], h = v[7];
   // Four rounds per step with the registers renamed instead of moved: GB/T 32905 §5.3.3's
   // D = C, C = B <<< 9, B = A, A = TT1, H = G, G = F <<< 19, F = E, E = P0(TT2).
@@ -68,9 +72,11 @@ RC_SM3_SCALAR void compress(std::array<std::uint32_t, 8>& v, const unsigned char
 #define RC_SM3_FF1(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
 #define RC_SM3_GG1(x, y, z) (((x) & (y)) | (~(x) & (z)))
   for (std::size_t j = 0; j < 16; j += 4) {
+    if (j == 12) expand4(16);
     RC_SM3_STEP(j, RC_SM3_FF0, RC_SM3_FF0);
   }
   for (std::size_t j = 16; j < 64; j += 4) {
+    expand4(j + 4);
     RC_SM3_STEP(j, RC_SM3_FF1, RC_SM3_GG1);
   }
 #undef RC_SM3_R
