@@ -71,6 +71,27 @@ Result<std::optional<Bytes>> TransparencyLogRepository::leaf_hash(std::int64_t l
   });
 }
 
+Result<void> TransparencyLogRepository::insert_certificate_leaf(std::int64_t leaf_index,
+                                                                std::string_view certificate_number,
+                                                                std::string_view kind) {
+  return guarded("写入证书的透明日志叶子", [&]() -> Result<void> {
+    Statement st(tx_, sql::kInsertCertificateLeaf);
+    st.bind(leaf_index).bind(certificate_number).bind(kind);
+    st.execute();
+    return ok();
+  });
+}
+
+Result<std::vector<LogEntryRow>> TransparencyLogRepository::certificate_entries(std::string_view certificate_number) {
+  return guarded("读取证书的透明日志条目", [&]() -> Result<std::vector<LogEntryRow>> {
+    LogEntryRow row;
+    Statement st(tx_, sql::kSelectCertificateEntries);
+    st.bind(certificate_number);
+    st.into(row.leaf_index).into(row.entry).into(row.leaf_hash).into(row.appended_at);
+    return collect(st, row);
+  });
+}
+
 Result<void> TransparencyLogRepository::insert_node(int level, std::int64_t node_index, const Bytes& hash) {
   return guarded("写入透明日志节点", [&]() -> Result<void> {
     Statement st(tx_, sql::kInsertLogNode);

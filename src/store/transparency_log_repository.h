@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/common/result.h"
@@ -59,6 +60,13 @@ class TransparencyLogRepository {
   // Entries with from <= leaf_index < to, in order.
   [[nodiscard]] Result<std::vector<LogEntryRow>> entries(std::int64_t from, std::int64_t to);
   [[nodiscard]] Result<std::optional<Bytes>> leaf_hash(std::int64_t leaf_index);
+
+  // Which certificate a leaf is about (V013), in the transaction that appended it. kind is
+  // "issue" or "revoke".
+  [[nodiscard]] Result<void> insert_certificate_leaf(std::int64_t leaf_index, std::string_view certificate_number,
+                                                     std::string_view kind);
+  // The entries about one certificate, in leaf order (none for an unknown number).
+  [[nodiscard]] Result<std::vector<LogEntryRow>> certificate_entries(std::string_view certificate_number);
 
   // A completed perfect subtree, level >= 1.
   [[nodiscard]] Result<void> insert_node(int level, std::int64_t node_index, const Bytes& hash);

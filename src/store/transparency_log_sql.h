@@ -26,6 +26,13 @@ inline constexpr std::string_view kSelectLogEntries =
 inline constexpr std::string_view kSelectLeafHash =
     "SELECT leaf_hash FROM transparency_log_entries WHERE leaf_index = :leaf_index";
 
+inline constexpr std::string_view kInsertCertificateLeaf =
+    "INSERT INTO certificate_log_leaves (leaf_index, certificate_number, kind) VALUES (:leaf_index, :number, :kind)";
+inline constexpr std::string_view kSelectCertificateEntries =
+    "SELECT e.leaf_index, e.entry, e.leaf_hash, e.appended_at FROM certificate_log_leaves c"
+    " JOIN transparency_log_entries e ON e.leaf_index = c.leaf_index"
+    " WHERE c.certificate_number = :number ORDER BY e.leaf_index";
+
 inline constexpr std::string_view kInsertLogNode =
     "INSERT INTO transparency_log_nodes (level, node_index, hash) VALUES (:level, :node_index, :hash)";
 inline constexpr std::string_view kSelectLogNode =

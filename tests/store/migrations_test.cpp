@@ -3,6 +3,7 @@
 
 #include <soci/soci.h>
 
+#include "store/transparency_log_repository.h"
 #include "store_fixture.h"
 
 namespace rc::store::testing {
@@ -105,6 +106,43 @@ TEST_P(MigrationsTest, AFailingMigrationLeavesTheEarlierOnesApplied) {
   EXPECT_EQ(*v, next);
   EXPECT_EQ(count("good_table"), 0);
   EXPECT_EQ(count("half_done"), -1);  // rolled back with its migration: the table does not exist
+}
+
+// V013 indexes the log entries written before it by certificate number, on both backends.
+TEST_P(MigrationsTest, CertificateLogLeavesAreFilledFromEarlierEntries) {
+  auto all = embedded();
+  std::vector<Migration> before;
+  for (const auto& m : all)
+    if (m.version < 13) before.push_back(m);
+  ASSERT_LT(before.size(), all.size());
+  ASSERT_TRUE(migrate(db(), before, clock_));
+  const std::string issue =
+      R"({"at":1764300000000,"certificate_number":"YJJY-A","file_digest":")" + std::string(64, 'a') + R"(","kind":"issue","v":1})";
+  const std::string other =
+      R"({"at":1764300000001,"certificate_number":"YJJY-B","file_digest":")" + std::string(64, 'b') + R"(","kind":"issue","v":1})";
+  const std::string revoke = R"({"at":1764300000002,"certificate_number":"YJJY-A","file_digest":")" +
+                             std::string(64, 'a') + R"(","kind":"revoke","reason":"有误","v":1})";
+  auto wrote = db().transaction([&](Transaction& tx) -> Result<void> {
+    TransparencyLogRepository log(tx);
+    std::int64_t i = 0;
+    for (const auto& text : {issue, other, revoke}) {
+      if (auto st = log.lock_state(); !st) return fail(st.error());
+      if (auto r = log.save_state({i + 1, Bytes(32, 7)}); !r) return r;
+      if (auto r = log.insert_entry({i, text, Bytes(32, static_cast<unsigned char>(i)), Timestamp{}}); !r) return r;
+      ++i;
+    }
+    return ok();
+  });
+  ASSERT_TRUE(wrote) << wrote.error().message;
+  ASSERT_TRUE(migrate(db(), all, clock_));
+  auto found = db().read([](Transaction& tx) { return TransparencyLogRepository(tx).certificate_entries("YJJY-A"); });
+  ASSERT_TRUE(found) << found.error().message;
+  ASSERT_EQ(found->size(), 2u);
+  EXPECT_EQ((*found)[0].leaf_index, 0);
+  EXPECT_EQ((*found)[0].entry, issue);
+  EXPECT_EQ((*found)[1].leaf_index, 2);
+  EXPECT_EQ((*found)[1].entry, revoke);
+  EXPECT_EQ(count("certificate_log_leaves"), 3);
 }
 
 TEST_P(MigrationsTest, PlaceholdersAreExpandedForTheBackend) {

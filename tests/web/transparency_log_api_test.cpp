@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/certificates/certificate_log.h"
 #include "app/transparency/log_audit.h"
 #include "app/transparency/log_json.h"
 #include "app/transparency/log_keys.h"
@@ -72,6 +73,45 @@ TEST_F(TransparencyLogApiTest, ServesSignedHeadsEntriesAndProofsThatVerifyOfflin
   auto consistency = get("/api/v1/log/proof/consistency?first=3&second=7");
   EXPECT_TRUE(transparency::verify_consistency(3, 7, h3->head.root_hash, h7->head.root_hash,
                                                *app::hashes_from_json(consistency, "consistency")));
+}
+
+// A verifier holding a certificate finds its leaves by number (V013), then proves each against a
+// signed head; the issuance and the revocation are both there, in order, and nobody else's.
+TEST_F(TransparencyLogApiTest, ACertificatesEntriesAreFoundByNumberAndProveIncluded) {
+  append(2);
+  const std::string number = "YJJY202651130015009999";
+  const std::string digest(64, 'd');
+  const auto at = store::Timestamp(std::chrono::milliseconds(1764300000000));
+  for (auto kind : {app::CertificateLogKind::kIssue, app::CertificateLogKind::kRevoke}) {
+    auto r = p_.platform().database().transaction([&](store::Transaction& tx) {
+      return app::log_certificate_event(tx, kind, number, digest, "证书信息有误", at);
+    });
+    ASSERT_TRUE(r) << r.error().message;
+    append(1);
+  }
+  auto head = app::tree_head_from_json(get("/api/v1/log/tree-head"));
+  ASSERT_TRUE(head);
+  ASSERT_EQ(head->head.tree_size, 6u);
+  auto doc = get("/api/v1/log/certificates/" + number);
+  EXPECT_EQ(doc["certificate_number"], number);
+  EXPECT_EQ(doc["tree_size"], 6);
+  ASSERT_EQ(doc["entries"].size(), 2u);
+  const std::pair<int, const char*> expected[] = {{2, "\"kind\":\"issue\""}, {4, "\"kind\":\"revoke\""}};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const json& e = doc["entries"][i];
+    EXPECT_EQ(e["leaf_index"], expected[i].first);
+    const std::string text = e["entry"].get<std::string>();
+    EXPECT_NE(text.find(expected[i].second), std::string::npos) << text;
+    EXPECT_NE(text.find(digest), std::string::npos);
+    const auto leaf = transparency::leaf_hash(text);
+    EXPECT_EQ(e["leaf_hash"], transparency::to_hex(leaf));
+    auto proof = get("/api/v1/log/proof/inclusion?leaf_index=" + std::to_string(expected[i].first) + "&tree_size=6");
+    EXPECT_TRUE(transparency::verify_inclusion(static_cast<std::uint64_t>(expected[i].first), 6, leaf,
+                                               *app::hashes_from_json(proof, "audit_path"), head->head.root_hash));
+  }
+  auto unknown = get("/api/v1/log/certificates/YJJY202651130015000000", 404);
+  EXPECT_EQ(unknown["error"]["field"], "number");
+  get("/api/v1/log/certificates/bad%20number", 404);
 }
 
 TEST_F(TransparencyLogApiTest, BadParametersAre422InChineseAndChangeNothing) {

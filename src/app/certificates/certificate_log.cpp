@@ -2,6 +2,7 @@
 
 #include "app/transparency/log_entry.h"
 #include "app/transparency/log_service.h"
+#include "store/transparency_log_repository.h"
 
 namespace rc::app {
 
@@ -16,7 +17,9 @@ Result<void> log_certificate_event(store::Transaction& tx, CertificateLogKind ki
   entry.at = at;
   auto leaf = append_log_entry(tx, entry, at);
   if (!leaf) return fail(leaf.error());
-  return ok();
+  // So that a verifier finds this certificate's leaves by its number (V013).
+  return store::TransparencyLogRepository(tx).insert_certificate_leaf(static_cast<std::int64_t>(*leaf), number,
+                                                                     entry.kind);
 }
 
 }  // namespace rc::app

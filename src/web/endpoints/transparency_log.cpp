@@ -34,6 +34,30 @@ Reply read_reply(app::Platform& platform, F&& fn) {
   return doc ? json_reply(200, *doc) : error_reply(doc.error());
 }
 
+json entry_json(const store::LogEntryRow& r) {
+  return {{"leaf_index", r.leaf_index},
+          {"entry", r.entry},
+          {"leaf_hash", transparency::to_hex({reinterpret_cast<const char*>(r.leaf_hash.data()), r.leaf_hash.size()})},
+          {"appended_at", r.appended_at.time_since_epoch().count()}};
+}
+
+// The entries about one certificate (its issuance, and its revocation when revoked), so that a
+// verifier holding the file can ask for their inclusion proofs. Only what /entries shows.
+Reply certificate_entries(app::Platform& platform, const RouteParams& params) {
+  auto number = path_param(params, "number");
+  if (!number) return error_reply(make_error(ErrorCode::kNotFound, "number", "日志中没有该证书"));
+  return read_reply(platform, [&](store::Transaction& tx) -> Result<json> {
+    auto rows = store::TransparencyLogRepository(tx).certificate_entries(*number);
+    if (!rows) return fail(rows.error());
+    if (rows->empty()) return fail(make_error(ErrorCode::kNotFound, "number", "日志中没有该证书"));
+    auto size = app::log_size(tx);
+    if (!size) return fail(size.error());
+    json list = json::array();
+    for (const auto& r : *rows) list.push_back(entry_json(r));
+    return json{{"certificate_number", *number}, {"tree_size", *size}, {"entries", std::move(list)}};
+  });
+}
+
 Reply entries(app::Platform& platform, const Request& req) {
   auto start = uint_param(req, "start");
   if (!start) return error_reply(start.error());
@@ -49,11 +73,7 @@ Reply entries(app::Platform& platform, const Request& req) {
     auto rows = store::TransparencyLogRepository(tx).entries(static_cast<std::int64_t>(*start), static_cast<std::int64_t>(last + 1));
     if (!rows) return fail(rows.error());
     json list = json::array();
-    for (const auto& r : *rows)
-      list.push_back({{"leaf_index", r.leaf_index},
-                      {"entry", r.entry},
-                      {"leaf_hash", transparency::to_hex({reinterpret_cast<const char*>(r.leaf_hash.data()), r.leaf_hash.size()})},
-                      {"appended_at", r.appended_at.time_since_epoch().count()}});
+    for (const auto& r : *rows) list.push_back(entry_json(r));
     return json{{"start", *start}, {"end", last}, {"entries", std::move(list)}};
   });
 }
@@ -126,6 +146,8 @@ void add_transparency_log(Routes& routes, app::Platform& platform) {
   });
   routes.get("/api/v1/log/tree-heads", [&platform](const Request& req, const RouteParams&) { return tree_heads(platform, req); });
   routes.get("/api/v1/log/entries", [&platform](const Request& req, const RouteParams&) { return entries(platform, req); });
+  routes.get("/api/v1/log/certificates/:number([A-Za-z0-9-]{1,64})",
+             [&platform](const Request&, const RouteParams& params) { return certificate_entries(platform, params); });
   routes.get("/api/v1/log/proof/inclusion",
              [&platform](const Request& req, const RouteParams&) { return inclusion(platform, req); });
   routes.get("/api/v1/log/proof/consistency",

@@ -5,6 +5,8 @@
 //   GET /api/v1/log/tree-heads?start=SIZE              signed heads of size >= SIZE, up to 1000
 //   GET /api/v1/log/entries?start=I&end=J              entries I..J inclusive (RFC 6962 get-entries),
 //                                                      at most 1000, clipped to the log's size
+//   GET /api/v1/log/certificates/NUMBER                the entries about one certificate (issuance,
+//                                                      revocation) and the log's size; 404 if none
 //   GET /api/v1/log/proof/inclusion?leaf_index=I&tree_size=N   audit path of leaf I in tree N
 //   GET /api/v1/log/proof/consistency?first=M&second=N         consistency proof M -> N
 //   GET /api/v1/log/public-key                         the SM2 key that signs heads (PEM)
