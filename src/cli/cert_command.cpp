@@ -1,12 +1,15 @@
 // rescuecert cert sample | verify | render | verify-qr: the electronic certificate file (F17, F19)
 // offline. verify prints JSON with result valid | invalid | indeterminate and exits 0 only when valid
-// (1 invalid, 3 indeterminate); see src/cert/README.md.
+// (1 invalid, 3 indeterminate); see src/cert/README.md. With --status-url it also asks the
+// platform for revocation and expiry, with --log-url it checks the file's issuance in the
+// transparency log (app/transparency/certificate_in_log.h).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
+#include "app/transparency/certificate_in_log.h"
 #include "cert/certificate_file.h"
 #include "cert/certificate_status.h"
 #include "cert/ofd_verification.h"
@@ -14,6 +17,7 @@
 #include "cert/qr_payload.h"
 #include "cert/sample_certificate.h"
 #include "cli/commands.h"
+#include "cli/http_json.h"
 #include "cli/load_config.h"
 #include "domain/common/clock.h"
 
@@ -93,6 +97,41 @@ void apply_status(cert::OfdVerification& v, const std::string& status_url, nlohm
                        revoked ? "证书已撤销" : "证书已过期");
 }
 
+// A valid file is looked for in the transparency log when asked (certificate_in_log.h), with the
+// key that signed the file trusted for the log's heads (the platform signs both with its key).
+// Not in the log, or revoked there: invalid. The log cannot be read: indeterminate.
+void apply_log(cert::OfdVerification& v, std::string_view file, const std::string& log_url,
+               const std::vector<cert::Sm2PublicKey>& keys, nlohmann::json& out) {
+  out["log"] = {{"result", "not_checked"}};
+  if (log_url.empty() || v.result != cert::Verdict::kValid) return;
+  auto base = parse_base_url(log_url, "--log-url");
+  std::string pem;
+  for (const auto& k : keys)
+    if (k.fingerprint() == v.signer_fingerprint) pem = k.pem();
+  const auto number = v.fields.find("证书编号");
+  auto found = !base ? Result<app::CertificateInLog>(fail(base.error()))
+                     : app::check_certificate_in_log([&](const std::string& target) { return http_get_json(*base, target); },
+                                                     number == v.fields.end() ? "" : number->second,
+                                                     cert::sm3_hex(file), pem);
+  if (found) {
+    out["log"] = {{"result", found->revoke_leaf ? "revoked" : "included"},
+                  {"tree_size", found->tree_size},
+                  {"leaf_index", found->issue_leaf}};
+    if (!found->revoke_leaf) return;
+    out["log"]["revocation_leaf_index"] = *found->revoke_leaf;
+    v.result = cert::Verdict::kInvalid;
+    v.failed_check = "log";
+    v.error = make_error(ErrorCode::kCertificateRevoked, "log", "证书已撤销（透明日志）：" + found->revoke_reason);
+    return;
+  }
+  const auto code = found.error().code;
+  const bool absent = code == ErrorCode::kLogProofInvalid || code == ErrorCode::kNotFound;
+  out["log"] = {{"result", absent ? "not_included" : "unavailable"}};
+  v.result = absent ? cert::Verdict::kInvalid : cert::Verdict::kIndeterminate;
+  v.failed_check = "log";
+  v.error = found.error();
+}
+
 void add_sample(CLI::App& cert, Run* run) {
   auto* cmd = cert.add_subcommand("sample", "write a signed sample certificate for a fictitious demo candidate");
   auto out = std::make_shared<std::string>();
@@ -119,15 +158,19 @@ void add_sample(CLI::App& cert, Run* run) {
 void add_verify(CLI::App& cert, const Globals& g, Run* run) {
   auto* cmd = cert.add_subcommand("verify", "verify a certificate file offline (structure, digests, SM2 signature, key)");
   struct Options {
-    std::string file, status_url;
+    std::string file, status_url, log_url;
     std::vector<std::string> keys;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("file", o->file, "the .ofd file")->required();
   cmd->add_option("--key", o->keys, "trusted SM2 public key (PEM); repeatable. Default: keys_dir/signing-sm2.pub.pem");
   cmd->add_option("--status-url", o->status_url, "platform base URL (http://host:port) to check revocation and expiry");
+  cmd->add_option("--log-url", o->log_url,
+                  "platform base URL (http://host:port) whose transparency log must prove this file's issuance");
   cmd->callback([&g, run, o] {
     *run = [&g, o] {
+      if (!o->log_url.empty())
+        if (auto base = parse_base_url(o->log_url, "--log-url"); !base) return print_error(base.error()), kExitUsage;
       auto bytes = read_file(o->file);
       if (!bytes) return print_error(bytes.error()), kExitRefused;
       auto keys = trusted_keys(g, o->keys);
@@ -141,8 +184,10 @@ void add_verify(CLI::App& cert, const Globals& g, Run* run) {
       }
       nlohmann::json extra;
       apply_status(v, o->status_url, extra);
+      apply_log(v, *bytes, o->log_url, keys ? *keys : std::vector<cert::Sm2PublicKey>{}, extra);
       auto j = cert::to_json(v);
       j["status"] = extra["status"];
+      j["log"] = extra["log"];
       print_json(j);
       return exit_for(v.result);
     };

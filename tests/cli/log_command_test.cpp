@@ -8,7 +8,10 @@
 #include <nlohmann/json.hpp>
 
 
+#include "app/certificates/certificate_log.h"
 #include "app/transparency/log_service.h"
+#include "cert/certificate_file.h"
+#include "cert/sample_certificate.h"
 #include "cert/sm2.h"
 #include "store/transparency_log_repository.h"
 #include "support/http_client.h"
@@ -110,6 +113,73 @@ TEST_F(LogCommandTest, UnreachableServerAndBadUrlAreOperationalOrUsageFailures) 
   auto https = run_command(kBin + " log verify --url https://example.invalid");
   EXPECT_EQ(https.exit_code, 3);
   EXPECT_EQ(run_command(kBin + " log").exit_code, 2);
+}
+
+// cert verify --log-url: a file the platform signed is proved issued in its transparency log
+// (leaf and head checked offline); a file with another digest, a number the log never saw, a
+// revoked certificate and an unreachable log each get their answer.
+TEST_F(LogCommandTest, CertVerifyProvesTheFilesIssuanceInTheLog) {
+  testing::TempDir dir;
+  auto key = cert::Sm2PrivateKey::from_pem(p_.platform().keys().signing_private_pem);
+  ASSERT_TRUE(key);
+  const auto now = std::chrono::system_clock::now();
+  const auto content = cert::sample_certificate_content(china_date(now));
+  auto write = [&](const cert::CertificateContent& c, const std::string& name) {
+    auto bytes = cert::write_certificate_ofd(c, *key, now);
+    EXPECT_TRUE(bytes);
+    std::ofstream(dir.str() + "/" + name, std::ios::binary) << *bytes;
+    return *bytes;
+  };
+  const std::string issued = write(content, "issued.ofd");
+  write(content, "resigned.ofd");  // the same certificate signed again: another file, another digest
+  auto stranger = content;
+  stranger.number = "YJJY202651130015777777";
+  write(stranger, "stranger.ofd");
+  std::ofstream(dir.str() + "/pub.pem") << key->public_pem();
+  auto log_event = [&](app::CertificateLogKind kind) {
+    auto r = p_.platform().database().transaction([&](store::Transaction& tx) {
+      return app::log_certificate_event(tx, kind, content.number, cert::sm3_hex(issued), "证书信息有误",
+                                        store::Timestamp(std::chrono::milliseconds(1764300000000)));
+    });
+    ASSERT_TRUE(r) << r.error().message;
+  };
+  append(3);
+  log_event(app::CertificateLogKind::kIssue);
+  append(2);
+  auto verify = [&](const std::string& name, const std::string& url) {
+    return run_command(kBin + " cert verify " + shell_quote(dir.str() + "/" + name) + " --key " +
+                       shell_quote(dir.str() + "/pub.pem") + " --log-url " + url);
+  };
+
+  auto good = verify("issued.ofd", url());
+  ASSERT_EQ(good.exit_code, 0) << good.out << good.err;
+  auto doc = json::parse(good.out);
+  EXPECT_EQ(doc["result"], "valid");
+  EXPECT_EQ(doc["log"]["result"], "included");
+  EXPECT_EQ(doc["log"]["leaf_index"], 3);
+  EXPECT_EQ(doc["log"]["tree_size"], 6);
+
+  for (const std::string name : {"resigned.ofd", "stranger.ofd"}) {
+    auto absent = verify(name, url());
+    EXPECT_EQ(absent.exit_code, 1) << name << absent.out;
+    auto a = json::parse(absent.out);
+    EXPECT_EQ(a["result"], "invalid") << name;
+    EXPECT_EQ(a["failed_check"], "log") << name;
+    EXPECT_EQ(a["log"]["result"], "not_included") << name;
+  }
+
+  auto down = verify("issued.ofd", "http://127.0.0.1:1");
+  EXPECT_EQ(down.exit_code, 3) << down.out;
+  EXPECT_EQ(json::parse(down.out)["log"]["result"], "unavailable");
+  EXPECT_EQ(verify("issued.ofd", "ftp://127.0.0.1").exit_code, 2);
+
+  log_event(app::CertificateLogKind::kRevoke);
+  auto revoked = verify("issued.ofd", url());
+  EXPECT_EQ(revoked.exit_code, 1) << revoked.out;
+  auto r = json::parse(revoked.out);
+  EXPECT_EQ(r["log"]["result"], "revoked");
+  EXPECT_EQ(r["log"]["revocation_leaf_index"], 6);
+  EXPECT_EQ(r["error"]["code"], "cert.revoked");
 }
 
 }  // namespace

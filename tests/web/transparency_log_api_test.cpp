@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/certificates/certificate_log.h"
+#include "app/transparency/certificate_in_log.h"
 #include "app/transparency/log_audit.h"
 #include "app/transparency/log_json.h"
 #include "app/transparency/log_keys.h"
@@ -112,6 +113,54 @@ TEST_F(TransparencyLogApiTest, ACertificatesEntriesAreFoundByNumberAndProveInclu
   auto unknown = get("/api/v1/log/certificates/YJJY202651130015000000", 404);
   EXPECT_EQ(unknown["error"]["field"], "number");
   get("/api/v1/log/certificates/bad%20number", 404);
+}
+
+// check_certificate_in_log trusts nothing served: a doctored audit path, a head signed by another
+// key and an entry for another file all come out as "not in the log" (kLogProofInvalid).
+TEST_F(TransparencyLogApiTest, TheCertificateCheckRefusesDoctoredAnswers) {
+  const std::string number = "YJJY202651130015008888", digest(64, 'e');
+  auto r = p_.platform().database().transaction([&](store::Transaction& tx) {
+    return app::log_certificate_event(tx, app::CertificateLogKind::kIssue, number, digest, "",
+                                      store::Timestamp(std::chrono::milliseconds(1764300000000)));
+  });
+  ASSERT_TRUE(r);
+  append(4);
+  const std::string platform_key = p_.platform().keys().signing_public_pem;
+  bool doctor = false;
+  app::LogFetch fetch = [&](const std::string& target) -> Result<json> {
+    auto res = testing::http_request(p_.port(), "GET", target);
+    if (res.status != 200) return fail(ErrorCode::kNotFound, "url", target);
+    auto doc = json::parse(res.body);
+    if (doctor && doc.contains("audit_path") && !doc["audit_path"].empty()) {
+      std::string h = doc["audit_path"][0].get<std::string>();
+      h[0] = h[0] == '0' ? '1' : '0';
+      doc["audit_path"][0] = h;
+    }
+    return doc;
+  };
+  auto honest = app::check_certificate_in_log(fetch, number, digest, platform_key);
+  ASSERT_TRUE(honest) << honest.error().message;
+  EXPECT_EQ(honest->issue_leaf, 0u);
+  EXPECT_EQ(honest->tree_size, 5u);
+  EXPECT_FALSE(honest->revoke_leaf);
+
+  doctor = true;
+  auto doctored = app::check_certificate_in_log(fetch, number, digest, platform_key);
+  ASSERT_FALSE(doctored);
+  EXPECT_EQ(doctored.error().code, ErrorCode::kLogProofInvalid);
+  doctor = false;
+
+  const auto other = *cert::Sm2PrivateKey::generate();
+  auto foreign = app::check_certificate_in_log(fetch, number, digest, other.public_pem());
+  ASSERT_FALSE(foreign);
+  EXPECT_EQ(foreign.error().code, ErrorCode::kLogProofInvalid);
+
+  auto wrong_file = app::check_certificate_in_log(fetch, number, std::string(64, 'f'), platform_key);
+  ASSERT_FALSE(wrong_file);
+  EXPECT_EQ(wrong_file.error().code, ErrorCode::kLogProofInvalid);
+  auto unknown = app::check_certificate_in_log(fetch, "YJJY202651130015000001", digest, platform_key);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(TransparencyLogApiTest, BadParametersAre422InChineseAndChangeNothing) {
