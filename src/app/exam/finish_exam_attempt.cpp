@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/exam/exam_paper_document.h"
+#include "app/results/attempt_outcome.h"
 #include "exam/marking.h"
 #include "store/attempt_repository.h"
 #include "store/exam_attempt_repository.h"
@@ -11,29 +12,19 @@
 namespace rc::app {
 namespace {
 
-// The pending theory row the check-in recorded for this sitting, or a new one (R12 history).
+// The theory outcome in the R12 history: the pending row the check-in recorded for this sitting
+// and kind gets it, or a row is added (record_attempt_outcome, the practical results' writer too).
 Result<store::Id> record_history(store::Transaction& tx, const store::ExamPaper& paper, bool passed,
                                  std::int32_t score_milli, store::Timestamp at) {
-  store::AttemptRepository history(tx);
-  auto rows = history.list_by_registration(paper.registration_id);
-  if (!rows) return fail(rows.error());
-  const auto outcome = passed ? store::Outcome::kPass : store::Outcome::kFail;
-  for (const auto& row : *rows) {
-    if (row.sitting_id != paper.sitting_id || row.subject != store::Subject::kTheory) continue;
-    if (row.outcome != store::Outcome::kPending)
-      return fail(ErrorCode::kConflict, "attempt", "该场次的理论考试结果已经记录，不能重复记录");
-    if (auto u = history.update_outcome(row.id, {outcome, score_milli, at, std::nullopt}); !u) return fail(u.error());
-    return row.id;
-  }
   store::Attempt row;
   row.registration_id = paper.registration_id;
   row.sitting_id = paper.sitting_id;
   row.subject = store::Subject::kTheory;
   row.kind = paper.attempt_kind;
-  row.outcome = outcome;
+  row.outcome = passed ? store::Outcome::kPass : store::Outcome::kFail;
   row.score_milli = score_milli;
   row.recorded_at = at;
-  return history.record(row);
+  return record_attempt_outcome(tx, row);
 }
 
 Result<exam::PaperMark> mark_stored(store::Transaction& tx, const Policy& policy, const store::ExamPaper& row,
