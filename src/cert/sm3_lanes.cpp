@@ -89,13 +89,13 @@ RC_SM3_SCALAR void compress(std::array<std::uint32_t, 8>& v, const unsigned char
 
 // A job's remaining message: (from's tail) + data + padding, in 64-byte blocks.
 struct Message {
-  const Sm3Job* job = nullptr;
+  Sm3Job* job = nullptr;
   std::string_view tail;
   std::size_t length = 0;  // tail + data
   std::size_t blocks = 0;  // with the padding
   std::uint64_t bits = 0;  // of the whole message, for the padding
 
-  explicit Message(const Sm3Job& j) : job(&j) {
+  explicit Message(Sm3Job& j) : job(&j) {
     tail = j.from ? std::string_view(j.from->tail) : std::string_view{};
     length = tail.size() + j.data.size();
     blocks = (length + 9 + 63) / 64;
@@ -223,7 +223,7 @@ void run_lanes(std::span<Sm3Job> jobs) {
         if (lane[l].m) {
           std::array<std::uint32_t, 8> v;
           for (int i = 0; i < 8; ++i) v[static_cast<std::size_t>(i)] = s[i][l];
-          run_portable(*lane[l].m, v, lane[l].k, *const_cast<Sm3Job*>(lane[l].m->job));
+          run_portable(*lane[l].m, v, lane[l].k, *lane[l].m->job);
         }
       return;
     }
@@ -237,7 +237,7 @@ void run_lanes(std::span<Sm3Job> jobs) {
       if (!lane[l].m || ++lane[l].k < lane[l].m->blocks) continue;
       std::array<std::uint32_t, 8> v;
       for (int i = 0; i < 8; ++i) v[static_cast<std::size_t>(i)] = s[i][l];
-      store_digest(v, const_cast<Sm3Job*>(lane[l].m->job)->digest);
+      store_digest(v, lane[l].m->job->digest);
       take(l);
     }
   }
